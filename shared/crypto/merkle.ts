@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: UNLICENSED
+// RFC 9162 §2.1 Merkle Tree Hash, inclusion and consistency proofs (same tree as RFC 6962).
+import { concatBytes, bytesEqual } from '../encoding.js';
+import { sha256 } from './sha256.js';
+
+const LEAF_PREFIX = new Uint8Array([0x00]);
+const NODE_PREFIX = new Uint8Array([0x01]);
+
+/** RFC 9162 §2.1.1: leaf hash = SHA-256(0x00 ‖ entry). */
+export function leafHash(entry: Uint8Array): Uint8Array {
+  return sha256(concatBytes(LEAF_PREFIX, entry));
+}
+
+/** RFC 9162 §2.1.1: interior node = SHA-256(0x01 ‖ left ‖ right). */
+export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
+  return sha256(concatBytes(NODE_PREFIX, left, right));
+}
+
+/** Largest power of two strictly smaller than n (n ≥ 2). */
+function splitPoint(n: number): number {
+  let k = 1;
+  while (k * 2 < n) k *= 2;
+  return k;
+}
+
+/** MTH over already-hashed leaves; MTH({}) = SHA-256(""). Iterative so 10^6 leaves do not recurse deeply. */
+export function merkleRoot(leaves: readonly Uint8Array[]): Uint8Array {
+  if (leaves.length === 0) return sha256(new Uint8Array(0));
+  // Bottom-up pairing reproduces the left-balanced split of §2.1.1: an odd node is carried up unchanged.
+  let level: Uint8Array[] = leaves.slice();
+  while (level.length > 1) {
+    const next: Uint8Array[] = [];
+    for (let i = 0; i < level.length; i += 2) {
+      next.push(i + 1 < level.length ? nodeHash(level[i]!, level[i + 1]!) : level[i]!);
+    }
+    level = next;
+  }
+  return level[0]!;
+}
+
+function subtreeRoot(leaves: readonly Uint8Array[], start: number, end: number): Uint8Array {
+  return merkleRoot(leaves.slice(start, end));
+}
+
+/** RFC 9162 §2.1.3.1 PATH(m, D[n]), ordered from the leaf upwards. */
+export function inclusionProof(leaves: readonly Uint8Array[], index: number): Uint8Array[] {
+  if (!Number.isInteger(index) || index < 0 || index >= leaves.length) {
+    throw new RangeError(`leaf index ${index} is outside a tree of size ${leaves.length}`);
+  }
+  const path = (m: number, start: number, end: number): Uint8Array[] => {
+    const n = end - start;
+    if (n === 1) return [];
+    const k = splitPoint(n);
+    return m < k
+      ? [...path(m, start, start + k), subtreeRoot(leaves, start + k, end)]
+      : [...path(m - k, start + k, end), subtreeRoot(leaves, start, start + k)];
+  };
+  return path(index, 0, leaves.length);
+}
+
+/** RFC 9162 §2.1.4.1 PROOF(m, D[n]). */
+export function consistencyProof(leaves: readonly Uint8Array[], oldSize: number, newSize = leaves.length): Uint8Array[] {
+  if (!Number.isInteger(oldSize) || oldSize < 1 || oldSize > newSize || newSize > leaves.length) {
+    throw new RangeError(`no consistency proof from size ${oldSize} to ${newSize} (log has ${leaves.length})`);
+  }
+  const subproof = (m: number, start: number, end: number, whole: boolean): Uint8Array[] => {
+    const n = end - start;
+    if (m === n) return whole ? [] : [subtreeRoot(leaves, start, end)];
+    const k = splitPoint(n);
+    return m <= k
+      ? [...subproof(m, start, start + k, whole), subtreeRoot(leaves, start + k, end)]
+      : [...subproof(m - k, start + k, end, false), subtreeRoot(leaves, start, start + k)];
+  };
+  return oldSize === newSize ? [] : subproof(oldSize, 0, newSize, true);
+}
+
+/** RFC 9162 §2.1.3.2: verify an inclusion proof; returns false on any mismatch or malformed input. */
+export function verifyInclusion(
+  index: number,
+  size: number,
+  leaf: Uint8Array,
+  proof: readonly Uint8Array[],
+  root: Uint8Array,
+): boolean {
+  if (!Number.isInteger(index) || !Number.isInteger(size) || index < 0 || index >= size) return false;
+  let fn = BigInt(index);
+  let sn = BigInt(size - 1);
+  let r = leaf;
+  for (const p of proof) {
+    if (sn === 0n) return false;
+    if ((fn & 1n) === 1n || fn === sn) {
+      r = nodeHash(p, r);
+      if ((fn & 1n) === 0n) {
+        while ((fn & 1n) === 0n && fn !== 0n) {
+          fn >>= 1n;
+          sn >>= 1n;
+        }
+      }
+    } else {
+      r = nodeHash(r, p);
+    }
+    fn >>= 1n;
+    sn >>= 1n;
+  }
+  return sn === 0n && bytesEqual(r, root);
+}
+
+/** RFC 9162 §2.1.4.2: verify that the tree of `newSize` extends the tree of `oldSize`. */
+export function verifyConsistency(
+  oldSize: number,
+  newSize: number,
+  oldRoot: Uint8Array,
+  newRoot: Uint8Array,
+  proof: readonly Uint8Array[],
+): boolean {
+  if (!Number.isInteger(oldSize) || !Number.isInteger(newSize) || oldSize < 1 || oldSize > newSize) return false;
+  if (oldSize === newSize) return proof.length === 0 && bytesEqual(oldRoot, newRoot);
+  if (proof.length === 0) return false;
+  const path = (oldSize & (oldSize - 1)) === 0 ? [oldRoot, ...proof] : [...proof];
+  let fn = BigInt(oldSize - 1);
+  let sn = BigInt(newSize - 1);
+  while ((fn & 1n) === 1n) {
+    fn >>= 1n;
+    sn >>= 1n;
+  }
+  let fr = path[0]!;
+  let sr = path[0]!;
+  for (const c of path.slice(1)) {
+    if (sn === 0n) return false;
+    if ((fn & 1n) === 1n || fn === sn) {
+      fr = nodeHash(c, fr);
+      sr = nodeHash(c, sr);
+      if ((fn & 1n) === 0n) {
+        while ((fn & 1n) === 0n && fn !== 0n) {
+          fn >>= 1n;
+          sn >>= 1n;
+        }
+      }
+    } else {
+      sr = nodeHash(sr, c);
+    }
+    fn >>= 1n;
+    sn >>= 1n;
+  }
+  return sn === 0n && bytesEqual(fr, oldRoot) && bytesEqual(sr, newRoot);
+}
