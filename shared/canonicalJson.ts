@@ -16,7 +16,9 @@ export function canonicalize(value: unknown): string {
     case 'string':
       return canonicalString(value);
     case 'object': {
-      if (Array.isArray(value)) return `[${value.map(canonicalize).join(',')}]`;
+      // Array.from visits holes of a sparse array as undefined (which throws); map would skip them
+      // and join would write the invalid text "[1,,2]".
+      if (Array.isArray(value)) return `[${Array.from(value, (v) => canonicalize(v)).join(',')}]`;
       const proto = Object.getPrototypeOf(value) as unknown;
       if (proto !== Object.prototype && proto !== null) {
         throw new TypeError('cannot canonicalize a non-plain object');

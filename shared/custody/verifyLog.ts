@@ -28,6 +28,12 @@ export type VerifyCode =
   | 'OBJECT_MISSING'
   | 'OBJECT_HASH_MISMATCH'
   | 'EVIDENCE_MISMATCH'
+  | 'EVIDENCE_MISSING'
+  | 'EXAMINER_MISMATCH'
+  | 'CASE_MISMATCH'
+  | 'SOURCE_UNAVAILABLE'
+  | 'ORPHAN_OBJECT'
+  | 'DB_FROM_FUTURE'
   | 'DB_CORRUPT';
 
 /** One failed check, precise enough to find the item: which log, which seq, which object. */

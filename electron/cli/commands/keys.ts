@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: UNLICENSED
+import { promises as fs } from 'node:fs';
+import { ed25519PublicKeyToPem, groupFingerprint } from '../../../shared/crypto/keyFingerprint.js';
+import { EvaultError } from '../../../shared/errors.js';
+import { ensureExaminer } from '../../services/vault/cases.js';
+import { Vault } from '../../services/vault/vault.js';
+import { requireArgs, stringOpt } from '../args.js';
+import type { Command } from '../command.js';
+import { readPassphrase } from '../prompt.js';
+
+export const keyCommands: Command[] = [
+  {
+    name: 'key create',
+    usage: 'evault key create --name NAME [--role ROLE]',
+    summary: 'create an examiner key (encrypted at rest) and register it in the vault if there is one',
+    options: { name: { type: 'string' }, role: { type: 'string' } },
+    async run(ctx, { values }) {
+      const name = stringOpt(values, 'name');
+      if (!name) throw new EvaultError('USAGE', 'usage: evault key create --name NAME [--role ROLE]');
+      const passphrase = await readPassphrase('New passphrase: ', { confirm: true });
+      const info = await ctx.keystore.create({ name, role: stringOpt(values, 'role') ?? null, passphrase });
+      let registered = false;
+      if (Vault.exists(ctx.vaultDir)) {
+        const vault = await ctx.openVault();
+        registered = ensureExaminer(vault, await ctx.keystore.unlock(info.fingerprint, passphrase));
+      }
+      if (ctx.options.json) {
+        ctx.out(JSON.stringify({ fingerprint: info.fingerprint, name: info.name, role: info.role, keystore: ctx.keystore.dir, registered }));
+      } else {
+        ctx.out(`Created examiner key for ${info.name} in ${ctx.keystore.dir}`);
+        ctx.out(`Fingerprint (write it down):\n${groupFingerprint(info.fingerprint)}`);
+        if (registered) ctx.out(`Registered in the vault at ${ctx.vaultDir}`);
+      }
+    },
+  },
+  {
+    name: 'key list',
+    usage: 'evault key list [--json]',
+    summary: 'list the examiner keys in the keystore',
+    async run(ctx) {
+      const keys = await ctx.keystore.list();
+      if (ctx.options.json) {
+        ctx.out(JSON.stringify(keys.map((k) => ({ fingerprint: k.fingerprint, name: k.name, role: k.role, createdAt: k.createdAt }))));
+        return;
+      }
+      if (keys.length === 0) ctx.out(`No keys in ${ctx.keystore.dir}; create one with "evault key create --name NAME"`);
+      for (const k of keys) ctx.out(`${k.fingerprint}  ${k.name}${k.role ? ` (${k.role})` : ''}  created ${k.createdAt}`);
+    },
+  },
+  {
+    name: 'key export',
+    usage: 'evault key export [FINGERPRINT] --out FILE',
+    summary: 'write a public key as PEM (SubjectPublicKeyInfo), as openssl reads it',
+    options: { out: { type: 'string' } },
+    async run(ctx, { values, positionals }) {
+      const out = stringOpt(values, 'out');
+      if (!out) throw new EvaultError('USAGE', 'usage: evault key export [FINGERPRINT] --out FILE');
+      const info = await ctx.keystore.find(positionals[0] ?? ctx.options.key ?? process.env.EVAULT_KEY);
+      try {
+        await fs.writeFile(out, ed25519PublicKeyToPem(info.publicKey), { flag: 'wx' });
+      } catch (cause) {
+        throw new EvaultError((cause as NodeJS.ErrnoException).code === 'EEXIST' ? 'ALREADY_EXISTS' : 'IO', `cannot write ${out}: ${(cause as Error).message}`, { cause });
+      }
+      ctx.out(ctx.options.json ? JSON.stringify({ fingerprint: info.fingerprint, out }) : `Wrote public key ${info.fingerprint} to ${out}`);
+    },
+  },
+  {
+    name: 'key register',
+    usage: 'evault key register [--key FINGERPRINT]',
+    summary: 'register an examiner key in this vault (a signed examiner.registered event)',
+    async run(ctx) {
+      const vault = await ctx.openVault();
+      const signer = await ctx.unlock();
+      const added = ensureExaminer(vault, signer);
+      ctx.out(added ? `Registered ${signer.name} (${signer.fingerprint}) in ${vault.dir}` : `${signer.name} is already registered in ${vault.dir}`);
+    },
+  },
+];
+
+export function requireFingerprintArg(positionals: string[]): string {
+  return requireArgs(positionals, ['FINGERPRINT'], 'evault … FINGERPRINT')[0]!;
+}

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: UNLICENSED
+// Import: fingerprint every file in one streamed pass (copying it into the object store in the same
+// pass unless --in-place), then record all evidence rows and their signed evidence.acquired events
+// in one transaction. The batch is atomic: on any failure or cancellation nothing is recorded and
+// every object this import created is removed again.
+import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { ImportError } from '../../../shared/errors.js';
+import type { Signer } from '../keys/signer.js';
+import { appendEvent } from '../vault/custodyLog.js';
+import { ensureExaminer, requireOpenCase } from '../vault/cases.js';
+import { evidenceBySha256, insertEvidence, type EvidenceRow } from '../vault/queries/evidence.js';
+import type { Vault } from '../vault/vault.js';
+import { collectFiles, type SourceFile } from './collectFiles.js';
+import { fingerprintFile, type Fingerprint } from './fingerprint.js';
+import { detectKind, type EvidenceKind } from './kind.js';
+import { TOOL_VERSION } from '../version.js';
+
+export interface ImportOptions {
+  inPlace?: boolean;
+  legacyHashes?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (progress: { file: SourceFile; index: number; count: number; bytesDone: number; bytesTotal: number }) => void;
+}
+
+export interface ImportedItem {
+  id: string;
+  name: string;
+  sha256: string;
+  size: number;
+  kind: EvidenceKind;
+  duplicate: boolean;
+  stored: boolean;
+  md5?: string;
+  sha1?: string;
+  sourcePath: string;
+  /** Sequence number of the evidence.acquired event (absent for duplicates). */
+  seq?: number;
+}
+
+interface Pending {
+  file: SourceFile;
+  fp: Fingerprint;
+  kind: EvidenceKind;
+  duplicateOf?: EvidenceRow | Pending;
+  id: string;
+}
+
+export async function importEvidence(vault: Vault, signer: Signer, caseRef: string, paths: readonly string[], options: ImportOptions = {}): Promise<ImportedItem[]> {
+  const theCase = requireOpenCase(vault, caseRef);
+  const files = await collectFiles(paths);
+  const createdObjects: string[] = [];
+  const pending: Pending[] = [];
+  let tempPath: string | undefined;
+  try {
+    for (const [index, file] of files.entries()) {
+      if (options.signal?.aborted) throw new ImportError('CANCELLED', 'import cancelled; nothing was recorded');
+      tempPath = options.inPlace ? undefined : vault.objects.tempPath();
+      const fp = await fingerprintFile(file.path, {
+        legacyHashes: options.legacyHashes,
+        copyTo: tempPath,
+        signal: options.signal,
+        onProgress: (bytesDone, bytesTotal) => options.onProgress?.({ file, index, count: files.length, bytesDone, bytesTotal }),
+      });
+      const duplicateOf = evidenceBySha256(vault.db, theCase.id, fp.sha256) ?? pending.find((p) => p.fp.sha256 === fp.sha256 && !p.duplicateOf);
+      if (tempPath) {
+        if (duplicateOf) await fs.rm(tempPath, { force: true });
+        else if (await vault.objects.commit(tempPath, fp.sha256)) createdObjects.push(fp.sha256);
+        tempPath = undefined;
+      }
+      pending.push({ file, fp, kind: detectKind(file.name, fp.head), duplicateOf, id: randomUUID() });
+    }
+    if (options.signal?.aborted) throw new ImportError('CANCELLED', 'import cancelled; nothing was recorded');
+    ensureExaminer(vault, signer);
+    return vault.db.transaction(() => pending.map((p) => record(vault, signer, theCase.id, p, !options.inPlace)))();
+  } catch (err) {
+    if (tempPath) await fs.rm(tempPath, { force: true });
+    // These objects did not exist before this import, so no evidence row can refer to them.
+    for (const sha256 of createdObjects) await vault.objects.discard(sha256);
+    throw err;
+  }
+}
+
+function record(vault: Vault, signer: Signer, caseId: string, p: Pending, stored: boolean): ImportedItem {
+  const base = { name: p.file.name, sha256: p.fp.sha256, size: p.fp.size, kind: p.kind, sourcePath: p.file.path, ...(p.fp.md5 ? { md5: p.fp.md5, sha1: p.fp.sha1 } : {}) };
+  if (p.duplicateOf) {
+    const dup = p.duplicateOf;
+    return { ...base, id: dup.id, duplicate: true, stored: 'stored' in dup ? dup.stored === 1 : stored };
+  }
+  const details = {
+    name: p.file.name,
+    size: p.fp.size,
+    sha256: p.fp.sha256,
+    ...(p.fp.md5 ? { md5: p.fp.md5, sha1: p.fp.sha1! } : {}),
+    kind: p.kind,
+    sourcePath: p.file.path,
+    stored,
+    tool: TOOL_VERSION,
+  };
+  const { event } = appendEvent(vault.db, signer, { caseId, action: 'evidence.acquired', evidence: p.id, details });
+  insertEvidence(vault.db, {
+    id: p.id,
+    case_id: caseId,
+    name: p.file.name,
+    kind: p.kind,
+    size: p.fp.size,
+    sha256: p.fp.sha256,
+    md5: p.fp.md5 ?? null,
+    sha1: p.fp.sha1 ?? null,
+    stored: stored ? 1 : 0,
+    source_path: p.file.path,
+    acquired_at: event.at,
+    acquired_by: signer.fingerprint,
+    event_seq: event.seq,
+  });
+  return { ...base, id: p.id, duplicate: false, stored, seq: event.seq };
+}

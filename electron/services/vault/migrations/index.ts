@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: UNLICENSED
+import type { Database } from 'better-sqlite3';
+import updateToSchemaVersion1 from './0001-initial.js';
+
+export interface Migration {
+  version: number;
+  update: (db: Database) => void;
+}
+
+/** Every migration, in order; versions strictly increase by one. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, update: updateToSchemaVersion1 }];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

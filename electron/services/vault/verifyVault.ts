@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: UNLICENSED
+// verify-vault: checks everything in a vault and lists every failure precisely. It opens the
+// database read-only and reports a damaged database as a finding, not a crash.
+import Database from 'better-sqlite3';
+import { join, resolve } from 'node:path';
+import { bytesEqual, toHex } from '../../../shared/encoding.js';
+import { keyFingerprint } from '../../../shared/crypto/keyFingerprint.js';
+import { leafHash, merkleRoot } from '../../../shared/crypto/merkle.js';
+import { parseCheckpoint, verifyNote } from '../../../shared/crypto/signedNote.js';
+import type { Ed25519Verify } from '../../../shared/crypto/ed25519.js';
+import { VAULT_LOG, type CustodyEvent } from '../../../shared/custody/event.js';
+import { verifyLog, type VerifyIssue } from '../../../shared/custody/verifyLog.js';
+import { createNodeVerify } from '../keys/nodeEd25519.js';
+import { fingerprintFile } from '../ingest/fingerprint.js';
+import { checkpointOrigin, noteKeyName } from './custodyLog.js';
+import { SCHEMA_VERSION } from './migrations/index.js';
+import { ObjectStore } from './objectStore.js';
+import { allCheckpoints } from './queries/checkpoints.js';
+import { listCases } from './queries/cases.js';
+import { allEvidence } from './queries/evidence.js';
+import { allLogs, logEvents, toSignedEvent } from './queries/events.js';
+import { listExaminers } from './queries/examiners.js';
+import type { Db } from './db.js';
+
+export interface VaultVerification {
+  ok: boolean;
+  vault: string;
+  counts: { logs: number; events: number; evidence: number; objects: number; checkpoints: number };
+  /** Failures: anything here means the vault is not as it was recorded. */
+  issues: VerifyIssue[];
+  /** Worth knowing but not a failure: an in-place source on a disconnected drive, an unreferenced object. */
+  warnings: VerifyIssue[];
+}
+
+export async function verifyVault(dirInput: string, verify: Ed25519Verify = createNodeVerify()): Promise<VaultVerification> {
+  const dir = resolve(dirInput);
+  const result: VaultVerification = { ok: false, vault: dir, counts: { logs: 0, events: 0, evidence: 0, objects: 0, checkpoints: 0 }, issues: [], warnings: [] };
+  let db: Db;
+  try {
+    db = new Database(join(dir, 'vault.db'), { readonly: true, fileMustExist: true });
+  } catch (err) {
+    result.issues.push({ code: 'DB_CORRUPT', message: `cannot open vault.db: ${(err as Error).message}` });
+    return result;
+  }
+  try {
+    await checkAll(db, dir, verify, result);
+  } catch (err) {
+    // Any query failing here means the database itself is damaged (e.g. truncated).
+    result.issues.push({ code: 'DB_CORRUPT', message: `vault.db cannot be read: ${(err as Error).message}` });
+  } finally {
+    db.close();
+  }
+  result.ok = result.issues.length === 0;
+  return result;
+}
+
+async function checkAll(db: Db, dir: string, verify: Ed25519Verify, result: VaultVerification): Promise<void> {
+  const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
+  const problems = integrity.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+  if (problems.length) result.issues.push({ code: 'DB_CORRUPT', message: `SQLite integrity check failed: ${problems.slice(0, 5).join('; ')}` });
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    result.issues.push({ code: 'DB_FROM_FUTURE', message: `schema version ${version} is newer than this verifier's ${SCHEMA_VERSION}`, expected: String(SCHEMA_VERSION), found: String(version) });
+    return;
+  }
+  const { id: vaultId } = db.prepare('SELECT id FROM vault_info LIMIT 1').get() as { id: string };
+  const issue = (i: VerifyIssue) => result.issues.push(i);
+
+  // Examiner keys: the fingerprint must be the key's hash.
+  const keys = new Map<string, Uint8Array>();
+  for (const ex of listExaminers(db)) {
+    const pub = new Uint8Array(ex.public_key);
+    if (keyFingerprint(pub) !== ex.fingerprint) issue({ code: 'EXAMINER_MISMATCH', log: VAULT_LOG, message: `examiner row's fingerprint is not the SHA-256 of its public key`, expected: keyFingerprint(pub), found: ex.fingerprint });
+    keys.set(ex.fingerprint, pub);
+  }
+
+  // Every log: bytes, links, sequence, signatures.
+  const parsedLogs = new Map<string, Map<number, CustodyEvent>>();
+  const leavesByLog = new Map<string, Uint8Array[]>();
+  const cases = listCases(db);
+  const caseIds = new Set(cases.map((c) => c.id));
+  for (const log of allLogs(db)) {
+    if (log !== VAULT_LOG && !caseIds.has(log)) issue({ code: 'CASE_MISMATCH', log, message: 'a custody log exists for a case that is missing from the cases table' });
+    const rows = logEvents(db, log);
+    const v = verifyLog(log, log === VAULT_LOG ? null : log, rows.map(toSignedEvent), keys, verify);
+    result.issues.push(...v.issues);
+    parsedLogs.set(log, v.parsed);
+    leavesByLog.set(log, rows.map((r) => leafHash(new Uint8Array(r.bytes))));
+    result.counts.logs++;
+    result.counts.events += rows.length;
+  }
+
+  // Each examiner row must match the signed examiner.registered event that created it.
+  const vaultEvents = parsedLogs.get(VAULT_LOG) ?? new Map<number, CustodyEvent>();
+  for (const ex of listExaminers(db)) {
+    const ev = vaultEvents.get(ex.registered_seq);
+    const d = ev?.details;
+    if (!ev || ev.action !== 'examiner.registered' || d?.fingerprint !== ex.fingerprint || d?.publicKey !== toHex(new Uint8Array(ex.public_key))) {
+      issue({ code: 'EXAMINER_MISMATCH', log: VAULT_LOG, seq: ex.registered_seq, message: `examiner ${ex.fingerprint} does not match its examiner.registered event` });
+    }
+  }
+
+  // Each case row must match its case.created event (seq 1 of its log).
+  for (const c of cases) {
+    const ev = parsedLogs.get(c.id)?.get(1);
+    if (!ev || ev.action !== 'case.created' || ev.details.number !== c.number || ev.details.title !== c.title) {
+      issue({ code: 'CASE_MISMATCH', log: c.id, seq: 1, message: `case ${c.number} does not match its case.created event`, expected: `number=${c.number} title=${c.title}`, found: ev ? `number=${String(ev.details.number)} title=${String(ev.details.title)}` : 'no event' });
+    }
+  }
+
+  await checkEvidence(db, dir, parsedLogs, result);
+  checkCheckpoints(db, vaultId, keys, leavesByLog, verify, result);
+}
+
+async function checkEvidence(db: Db, dir: string, parsedLogs: Map<string, Map<number, CustodyEvent>>, result: VaultVerification): Promise<void> {
+  const store = new ObjectStore(dir);
+  const rows = allEvidence(db);
+  const rowIds = new Set(rows.map((r) => r.id));
+  result.counts.evidence = rows.length;
+  for (const row of rows) {
+    const at = { log: row.case_id, seq: row.event_seq, evidence: row.id };
+    const ev = parsedLogs.get(row.case_id)?.get(row.event_seq);
+    const d = ev?.details;
+    if (!ev || ev.action !== 'evidence.acquired' || ev.evidence !== row.id || d?.sha256 !== row.sha256 || d?.size !== row.size || d?.name !== row.name) {
+      result.issues.push({ ...at, code: 'EVIDENCE_MISMATCH', message: `evidence row ${row.name} does not match its signed evidence.acquired event`, expected: ev ? `sha256=${String(d?.sha256)} size=${String(d?.size)} name=${String(d?.name)}` : 'an evidence.acquired event', found: `sha256=${row.sha256} size=${row.size} name=${row.name}` });
+    }
+    const path = row.stored ? store.pathOf(row.sha256) : row.source_path;
+    const found = await fingerprintFile(path).then((f) => f.sha256, () => null);
+    if (found === null) {
+      if (row.stored) result.issues.push({ ...at, object: path, code: 'OBJECT_MISSING', message: `stored object for ${row.name} is missing` });
+      else result.warnings.push({ ...at, object: path, code: 'SOURCE_UNAVAILABLE', message: `in-place evidence ${row.name} is not reachable at its source path; connect the drive and verify again` });
+    } else if (found !== row.sha256) {
+      result.issues.push({ ...at, object: path, code: 'OBJECT_HASH_MISMATCH', message: `${row.stored ? 'stored object' : 'in-place source'} of ${row.name} no longer has its recorded SHA-256`, expected: row.sha256, found });
+    }
+    if (row.stored && found !== null) result.counts.objects++;
+  }
+  // Every acquisition the logs signed must still have its evidence row.
+  for (const [log, events] of parsedLogs) {
+    for (const ev of events.values()) {
+      if (ev.action === 'evidence.acquired' && ev.evidence && !rowIds.has(ev.evidence)) {
+        result.issues.push({ code: 'EVIDENCE_MISSING', log, seq: ev.seq, evidence: ev.evidence, message: `evidence ${String(ev.details.name)} acquired in this event has no evidence row` });
+      }
+    }
+  }
+  const referenced = new Set(rows.filter((r) => r.stored).map((r) => r.sha256));
+  for (const sha of await store.list()) {
+    if (!referenced.has(sha)) result.warnings.push({ code: 'ORPHAN_OBJECT', object: store.pathOf(sha), message: 'object file not referenced by any evidence row' });
+  }
+}
+
+function checkCheckpoints(db: Db, vaultId: string, keys: Map<string, Uint8Array>, leavesByLog: Map<string, Uint8Array[]>, verify: Ed25519Verify, result: VaultVerification): void {
+  for (const cp of allCheckpoints(db)) {
+    result.counts.checkpoints++;
+    const at = { log: cp.log, seq: cp.size };
+    const key = keys.get(cp.signer);
+    if (!key) {
+      result.issues.push({ ...at, code: 'UNKNOWN_SIGNER', message: `checkpoint signer ${cp.signer} is not a registered examiner` });
+      continue;
+    }
+    if (!verifyNote(cp.note, noteKeyName(cp.signer), key, verify)) {
+      result.issues.push({ ...at, code: 'CHECKPOINT_INVALID', message: `checkpoint of size ${cp.size} has no valid signature by ${cp.signer}` });
+      continue;
+    }
+    let body;
+    try {
+      body = parseCheckpoint(cp.note.slice(0, cp.note.lastIndexOf('\n\n') + 1));
+    } catch (err) {
+      result.issues.push({ ...at, code: 'CHECKPOINT_INVALID', message: (err as Error).message });
+      continue;
+    }
+    if (body.origin !== checkpointOrigin(vaultId, cp.log) || body.size !== cp.size || toHex(body.root) !== cp.root) {
+      result.issues.push({ ...at, code: 'CHECKPOINT_INVALID', message: 'checkpoint row does not match its signed note', expected: `${checkpointOrigin(vaultId, cp.log)} ${cp.size} ${cp.root}`, found: `${body.origin} ${body.size} ${toHex(body.root)}` });
+    }
+    const leaves = leavesByLog.get(cp.log) ?? [];
+    if (body.size > leaves.length) {
+      result.issues.push({ ...at, code: 'ROOT_MISMATCH', message: `signed checkpoint covers ${body.size} events but the log now has ${leaves.length}`, expected: String(body.size), found: String(leaves.length) });
+      continue;
+    }
+    const root = merkleRoot(leaves.slice(0, body.size));
+    if (!bytesEqual(root, body.root)) {
+      result.issues.push({ ...at, code: 'ROOT_MISMATCH', message: `the first ${body.size} events no longer reproduce the signed checkpoint root`, expected: toHex(body.root), found: toHex(root) });
+    }
+  }
+}
