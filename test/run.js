@@ -2,7 +2,7 @@
 // Runs the compiled test suites (dist/test/<suite>/**/*.test.js) with Node's test runner.
 // Usage: node test/run.js [unit|integration|e2e ...]   (no argument: unit + integration + e2e)
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -22,8 +22,14 @@ if (files.length === 0) {
   console.error(`no compiled tests found for ${suites.join(', ')}: run "npm run pretest" first`);
   process.exit(2);
 }
-const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], {
-  stdio: 'inherit',
-  cwd: root,
-});
+// spec for people on stdout; TAP to a file, from which the closing count line is taken.
+const tap = join(root, 'dist', 'test', `results-${process.pid}.tap`);
+const result = spawnSync(
+  process.execPath,
+  ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
+  { stdio: 'inherit', cwd: root },
+);
+const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+console.log(`\ntests: ${count('pass')} passed, ${count('fail') + count('cancelled')} failed, ${count('skipped')} skipped`);
 process.exit(result.status ?? 1);

@@ -72,7 +72,8 @@ export async function run(argv: string[], out?: (s: string) => void, err?: (s: s
       return EXIT.OK;
     }
     ctx = new Context(parsed.global, writeOut, writeErr);
-    return (await found.command.run(ctx, parsed)) ?? EXIT.OK;
+    const code = await found.command.run(ctx, parsed);
+    return typeof code === 'number' ? code : EXIT.OK;
   } catch (error) {
     if (error instanceof EvaultError) {
       writeErr(`evault: ${error.message}`);

@@ -24,7 +24,9 @@ export type Ed25519Verify = (signature: Uint8Array, message: Uint8Array, publicK
 export const ed25519Verify: Ed25519Verify = (signature, message, publicKey) => {
   if (signature.length !== ED25519_SIGNATURE_LENGTH || publicKey.length !== ED25519_PUBLIC_KEY_LENGTH) return false;
   try {
-    return ed.verify(signature, message, publicKey);
+    // noble defaults to ZIP-215, which accepts non-canonical point encodings (y >= p) that RFC 8032
+    // §5.1.3 and OpenSSL reject; strict mode also refuses small-order public keys.
+    return ed.verify(signature, message, publicKey, { zip215: false });
   } catch {
     return false;
   }

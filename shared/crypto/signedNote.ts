@@ -110,7 +110,11 @@ export function parseCheckpoint(text: string): Checkpoint {
   const lines = text.split('\n');
   if (lines.length < 4 || lines[lines.length - 1] !== '') throw new TypeError('malformed checkpoint body');
   const [origin, sizeText, rootText] = lines as [string, string, string];
-  if (!/^(0|[1-9][0-9]*)$/.test(sizeText)) throw new TypeError(`malformed checkpoint size: ${sizeText}`);
+  if (!origin) throw new TypeError('malformed checkpoint origin: empty');
+  // Beyond 2^53 Number() would round silently, so a verifier would compare the wrong size.
+  if (!/^(0|[1-9][0-9]*)$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText))) {
+    throw new TypeError(`malformed checkpoint size: ${sizeText}`);
+  }
   const root = fromBase64(rootText);
   if (root.length !== 32) throw new TypeError('malformed checkpoint root');
   return { origin, size: Number(sizeText), root };

@@ -42,7 +42,10 @@ export const caseCommands: Command[] = [
     async run(ctx) {
       const vault = await ctx.openVault();
       const rows = listCases(vault.db).map((c) => ({ ...c, sealed: isSealed(vault, c.id), evidence: caseEvidence(vault.db, c.id).length, events: logSize(vault.db, c.id) }));
-      if (ctx.options.json) return ctx.out(JSON.stringify(rows));
+      if (ctx.options.json) {
+        ctx.out(JSON.stringify(rows));
+        return;
+      }
       if (rows.length === 0) ctx.out('No cases yet; create one with "evault case create --number NUM --title TITLE"');
       for (const c of rows) ctx.out(`${c.number}\t${c.title}\t${c.evidence} evidence\t${c.events} events${c.sealed ? '\tSEALED' : ''}\t${c.id}`);
     },
@@ -58,7 +61,8 @@ export const caseCommands: Command[] = [
       const evidence = caseEvidence(vault.db, c.id);
       const sealed = isSealed(vault, c.id);
       if (ctx.options.json) {
-        return ctx.out(JSON.stringify({ ...c, sealed, events: logSize(vault.db, c.id), evidence: evidence.map((e) => ({ ...e, stored: e.stored === 1 })) }));
+        ctx.out(JSON.stringify({ ...c, sealed, events: logSize(vault.db, c.id), evidence: evidence.map((e) => ({ ...e, stored: e.stored === 1 })) }));
+        return;
       }
       ctx.out(`Case ${c.number}: ${c.title}${sealed ? ' [SEALED]' : ''}`);
       ctx.out(`  id ${c.id}, created ${c.created_at} by ${getExaminer(vault.db, c.created_by)?.name ?? c.created_by}`);

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: UNLICENSED
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Keystore } from '../../electron/services/keys/keystore.js';
+import { ed25519Sign, ed25519Verify } from '../../shared/crypto/ed25519.js';
+import { keyFingerprint } from '../../shared/crypto/keyFingerprint.js';
+import { utf8 } from '../../shared/encoding.js';
+import { TEST_PASSPHRASE, tempDir } from '../helpers/vaultFixture.js';
+
+test('a key is stored encrypted with scrypt + AES-256-GCM, and unlocks only with its passphrase', async () => {
+  const dir = tempDir('evault-ks-');
+  const ks = new Keystore(dir);
+  const info = await ks.create({ name: 'Ana Examiner', role: 'lead', passphrase: TEST_PASSPHRASE });
+  assert.equal(info.fingerprint, keyFingerprint(info.publicKey));
+  const file = join(dir, `${info.fingerprint}.key.json`);
+  assert.equal(statSync(file).mode & 0o077, 0, 'key file is private to its owner');
+  const stored = JSON.parse(readFileSync(file, 'utf8'));
+  assert.equal(stored.kdf.name, 'scrypt');
+  assert.ok(stored.kdf.N >= 2 ** 17);
+  assert.equal(stored.cipher.name, 'aes-256-gcm');
+
+  const signer = await ks.unlock(info.fingerprint, TEST_PASSPHRASE);
+  const msg = utf8('custody');
+  const sig = signer.sign(msg);
+  assert.ok(ed25519Verify(sig, msg, info.publicKey));
+
+  const before = readdirSync(dir).map((n) => [n, readFileSync(join(dir, n), 'utf8')]);
+  await assert.rejects(ks.unlock(info.fingerprint, 'wrong passphrase'), (e: Error & { code?: string }) => e.code === 'WRONG_PASSPHRASE' && /wrong passphrase/.test(e.message));
+  assert.deepEqual(readdirSync(dir).map((n) => [n, readFileSync(join(dir, n), 'utf8')]), before, 'nothing written');
+});
+
+test('node:crypto signatures are byte-identical to @noble/ed25519 for the same key and message', async () => {
+  const dir = tempDir('evault-ks-');
+  const ks = new Keystore(dir);
+  const info = await ks.create({ name: 'X', passphrase: TEST_PASSPHRASE });
+  const signer = await ks.unlock(info.fingerprint, TEST_PASSPHRASE);
+  // Recover the seed the same way unlock does, to sign with noble too.
+  const { createDecipheriv, scryptSync } = await import('node:crypto');
+  const f = JSON.parse(readFileSync(join(dir, `${info.fingerprint}.key.json`), 'utf8'));
+  const kek = scryptSync(TEST_PASSPHRASE, Buffer.from(f.kdf.salt, 'base64'), 32, { N: f.kdf.N, r: f.kdf.r, p: f.kdf.p, maxmem: 512 * 1024 * 1024 });
+  const d = createDecipheriv('aes-256-gcm', kek, Buffer.from(f.cipher.iv, 'base64'));
+  d.setAAD(Buffer.from(f.fingerprint));
+  d.setAuthTag(Buffer.from(f.cipher.tag, 'base64'));
+  const seed = Buffer.concat([d.update(Buffer.from(f.cipher.ciphertext, 'base64')), d.final()]);
+  for (const text of ['', 'a', 'x'.repeat(10_000), '{"type":"evault.custody.v1"}']) {
+    assert.deepEqual(signer.sign(utf8(text)), ed25519Sign(utf8(text), seed));
+  }
+});
+
+test('a relabelled key file fails authentication (fingerprint bound as AAD)', async () => {
+  const dir = tempDir('evault-ks-');
+  const ks = new Keystore(dir);
+  const a = await ks.create({ name: 'A', passphrase: TEST_PASSPHRASE });
+  const { writeFileSync } = await import('node:fs');
+  const f = JSON.parse(readFileSync(join(dir, `${a.fingerprint}.key.json`), 'utf8'));
+  const fake = 'f'.repeat(64);
+  writeFileSync(join(dir, `${fake}.key.json`), JSON.stringify({ ...f, fingerprint: fake }));
+  await assert.rejects(ks.unlock(fake, TEST_PASSPHRASE), (e: Error & { code?: string }) => e.code === 'WRONG_PASSPHRASE');
+});
+
+test('finding a key: none, one, several, by prefix', async () => {
+  const ks = new Keystore(tempDir('evault-ks-'));
+  await assert.rejects(ks.find(), (e: Error & { code?: string }) => e.code === 'NO_KEY');
+  const a = await ks.create({ name: 'A', passphrase: TEST_PASSPHRASE });
+  assert.equal((await ks.find()).fingerprint, a.fingerprint);
+  const b = await ks.create({ name: 'B', passphrase: TEST_PASSPHRASE });
+  await assert.rejects(ks.find(), (e: Error & { code?: string }) => e.code === 'NO_KEY' && /--key/.test(e.message));
+  assert.equal((await ks.find(b.fingerprint.slice(0, 12))).name, 'B');
+  await assert.rejects(ks.create({ name: 'C', passphrase: 'short' }), (e: Error & { code?: string }) => e.code === 'BAD_INPUT');
+});

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: UNLICENSED
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
+import { migrate, schemaVersion } from '../../../electron/services/vault/db.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../../electron/services/vault/migrations/index.js';
+
+function freshDb() {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
+test('migrations are numbered 1..n and bring a new database to the current schema version', () => {
+  MIGRATIONS.forEach((m, i) => assert.equal(m.version, i + 1));
+  const db = freshDb();
+  migrate(db, MIGRATIONS);
+  assert.equal(schemaVersion(db), SCHEMA_VERSION);
+  const strict = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT'").all() as { name: string }[];
+  assert.deepEqual(strict.map((r) => r.name).sort(), ['cases', 'checkpoints', 'events', 'evidence', 'examiners', 'vault_info']);
+});
+
+test('a database from a newer schema is refused with DB_FROM_FUTURE', () => {
+  const db = freshDb();
+  db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+  assert.throws(() => migrate(db, MIGRATIONS), (e: Error & { code?: string }) => e.code === 'DB_FROM_FUTURE' && /newer/.test(e.message));
+});
+
+test('pending migrations run in one transaction: a failing migration leaves version and schema untouched', () => {
+  const db = freshDb();
+  const broken = [...MIGRATIONS, { version: MIGRATIONS.length + 1, update: (d: Database.Database) => d.exec('CREATE TABLE half (x INTEGER) STRICT; SELECT no_such_function();') }];
+  assert.throws(() => migrate(db, broken));
+  assert.equal(schemaVersion(db), 0);
+  const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };
+  assert.equal(tables.n, 0);
+});
+
+test('append-only triggers reject UPDATE and DELETE on every table', () => {
+  const db = freshDb();
+  migrate(db, MIGRATIONS);
+  const fp = 'a'.repeat(64);
+  db.prepare("INSERT INTO vault_info VALUES ('v', 't')").run();
+  db.prepare('INSERT INTO examiners VALUES (?, zeroblob(32), ?, NULL, 1)').run(fp, 'E');
+  db.prepare("INSERT INTO cases VALUES ('c', 'N-1', 'T', NULL, 't', ?)").run(fp);
+  db.prepare("INSERT INTO evidence VALUES ('e', 'c', 'n', 'file', 1, ?, NULL, NULL, 1, '/x', 't', ?, 2)").run('b'.repeat(64), fp);
+  db.prepare("INSERT INTO events VALUES ('c', 1, 'c', 'x', ?, NULL, 't', x'00', 'h', x'00')").run(fp);
+  db.prepare("INSERT INTO checkpoints (log, size, root, note, signer, issued_at) VALUES ('c', 1, 'r', 'n', ?, 't')").run(fp);
+  for (const table of ['vault_info', 'examiners', 'cases', 'evidence', 'events', 'checkpoints']) {
+    assert.throws(() => db.prepare(`UPDATE ${table} SET rowid = rowid`).run(), /append-only/, table);
+    assert.throws(() => db.prepare(`DELETE FROM ${table}`).run(), /append-only/, table);
+    assert.equal((db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n, 1, table);
+  }
+});
+
+test('the query plans use the intended indexes', () => {
+  const db = freshDb();
+  migrate(db, MIGRATIONS);
+  const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+  assert.match(plan("SELECT seq, hash FROM events WHERE log = 'x' ORDER BY seq DESC LIMIT 1"), /USING (INDEX|PRIMARY KEY) sqlite_autoindex_events_1/);
+  assert.match(plan("SELECT * FROM evidence WHERE case_id = 'c' AND sha256 = 'h'"), /sqlite_autoindex_evidence_2/);
+  assert.match(plan("SELECT * FROM checkpoints WHERE log = 'x' ORDER BY id"), /checkpoints_by_log|INTEGER PRIMARY KEY/);
+  assert.match(plan("SELECT * FROM events WHERE evidence_id = 'e'"), /events_by_evidence/);
+});
