@@ -31,3 +31,17 @@ export const ed25519Verify: Ed25519Verify = (signature, message, publicKey) => {
     return false;
   }
 };
+
+/**
+ * True for a canonical encoding (RFC 8032 §5.1.3) of a point that is not of small order. A
+ * small-order key (e.g. the identity) lets anyone forge signatures that OpenSSL accepts, so no
+ * verifier here trusts one.
+ */
+export function isUsablePublicKey(publicKey: Uint8Array): boolean {
+  if (publicKey.length !== ED25519_PUBLIC_KEY_LENGTH) return false;
+  try {
+    return !ed.Point.fromBytes(publicKey, false).isSmallOrder();
+  } catch {
+    return false;
+  }
+}

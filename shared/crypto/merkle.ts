@@ -116,7 +116,9 @@ export function verifyConsistency(
   if (!Number.isInteger(oldSize) || !Number.isInteger(newSize) || oldSize < 1 || oldSize > newSize) return false;
   if (oldSize === newSize) return proof.length === 0 && bytesEqual(oldRoot, newRoot);
   if (proof.length === 0) return false;
-  const path = (oldSize & (oldSize - 1)) === 0 ? [oldRoot, ...proof] : [...proof];
+  // Power-of-two test in BigInt: `&` on numbers would truncate sizes of 2^32 and above.
+  const old = BigInt(oldSize);
+  const path = (old & (old - 1n)) === 0n ? [oldRoot, ...proof] : [...proof];
   let fn = BigInt(oldSize - 1);
   let sn = BigInt(newSize - 1);
   while ((fn & 1n) === 1n) {

@@ -2,7 +2,7 @@
 // Ed25519 through node:crypto (OpenSSL) for speed on the Node side. Signatures are deterministic
 // (RFC 8032 §5.1.6), so they are byte-identical to @noble/ed25519's; a unit test proves it.
 import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import type { Ed25519Verify } from '../../../shared/crypto/ed25519.js';
+import { isUsablePublicKey, type Ed25519Verify } from '../../../shared/crypto/ed25519.js';
 
 // PKCS#8 OneAsymmetricKey prefix for an Ed25519 seed (RFC 8410 §7), and the SPKI prefix (§4).
 const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
@@ -26,7 +26,7 @@ export function nodeSign(message: Uint8Array, privateKey: KeyObject): Uint8Array
   return new Uint8Array(sign(null, message, privateKey));
 }
 
-/** An Ed25519Verify backed by OpenSSL, caching one KeyObject per public key. */
+/** An Ed25519Verify backed by OpenSSL, caching one KeyObject per public key; same verdicts as ed25519Verify. */
 export function createNodeVerify(): Ed25519Verify {
   const cache = new Map<string, KeyObject | null>();
   return (signature, message, publicKey) => {
@@ -35,7 +35,8 @@ export function createNodeVerify(): Ed25519Verify {
     let key = cache.get(id);
     if (key === undefined) {
       try {
-        key = publicKeyObject(publicKey);
+        // OpenSSL accepts small-order keys, under which signatures can be forged; refuse them.
+        key = isUsablePublicKey(publicKey) ? publicKeyObject(publicKey) : null;
       } catch {
         key = null;
       }

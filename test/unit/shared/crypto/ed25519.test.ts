@@ -133,6 +133,23 @@ describe('malformed input returns false, never throws', () => {
     assert.equal(ed25519Verify(signature, message, new Uint8Array(32).fill(0xff)), false);
   });
 
+  test('non-canonical point encodings (y >= p, RFC 8032 §5.1.3) are rejected, as OpenSSL rejects them', () => {
+    // y = p + 1 encodes the identity point non-canonically; as key and R with S = 0 it satisfies the
+    // verification equation for any message, so ZIP-215 rules (noble's default) would accept it.
+    const yPlusP = fromHex('eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f');
+    const forged = new Uint8Array([...yPlusP, ...new Uint8Array(32)]);
+    assert.equal(ed25519Verify(forged, message, yPlusP), false);
+    const keyObject = createPublicKey({ key: Buffer.concat([fromHex('302a300506032b6570032100'), yPlusP]), format: 'der', type: 'spki' });
+    assert.equal(nodeVerify(null, message, keyObject, forged), false);
+  });
+
+  test('a small-order public key does not verify a signature that fits every message', () => {
+    const identity = new Uint8Array(32);
+    identity[0] = 1; // the neutral point, canonically encoded
+    const forged = new Uint8Array([...identity, ...new Uint8Array(32)]); // R = identity, S = 0
+    for (const m of [message, new Uint8Array(0), fromHex('deadbeef')]) assert.equal(ed25519Verify(forged, m, identity), false);
+  });
+
   test('S + L (a malleated signature, RFC 8032 §5.1.7 requires S < L) is rejected by noble and node', () => {
     // L = 2^252 + 27742317777372353535851937790883648493, little-endian in the signature's upper half.
     const L = 2n ** 252n + 27742317777372353535851937790883648493n;

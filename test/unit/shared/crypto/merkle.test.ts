@@ -56,6 +56,27 @@ function flipByte(bytes: Uint8Array, i = 0): Uint8Array {
   return out;
 }
 
+/** Largest power of two below n, the RFC 9162 §2.1.1 split. */
+function split(n: number): number {
+  let k = 1;
+  while (k * 2 < n) k *= 2;
+  return k;
+}
+
+/** Side of each sibling in PATH(m, D[n]) (§2.1.3.1), leaf upwards: the fold verifyInclusion performs. */
+function inclusionShape(m: number, n: number): string {
+  if (n <= 1) return '';
+  const k = split(n);
+  return m < k ? `${inclusionShape(m, k)}R` : `${inclusionShape(m - k, n - k)}L`;
+}
+
+/** Structure of SUBPROOF(m, D[n], b) (§2.1.4.1): 'O' = starts from the old root, 'S' = from proof[0]. */
+function consistencyShape(m: number, n: number, b = true): string {
+  if (m === n) return b ? 'O' : 'S';
+  const k = split(n);
+  return m <= k ? `${consistencyShape(m, k, b)}R` : `${consistencyShape(m - k, n - k, false)}L`;
+}
+
 const MAX = 40;
 const entries = Array.from({ length: MAX }, (_, i) => utf8(`entry ${i}`));
 const hashes = entries.map(leafHash);
@@ -123,6 +144,7 @@ describe('independent implementation: golang.org/x/mod/sumdb/tlog (recorded fixt
 
 describe('inclusion proofs, every index of every size 1..40', () => {
   test('verify, and any tampering fails', () => {
+    let sizeAliases = 0;
     for (let size = 1; size <= MAX; size++) {
       const root = roots[size]!;
       const tree = hashes.slice(0, size);
@@ -141,7 +163,11 @@ describe('inclusion proofs, every index of every size 1..40', () => {
           assert.equal(verifyInclusion(wrong, size, leaf, proof, root), false, `${at}: index ${wrong}`);
         }
         for (const wrong of [size - 1, size + 1, 2 * size, 0]) {
-          assert.equal(verifyInclusion(index, wrong, leaf, proof, root), false, `${at}: size ${wrong}`);
+          // The root, not the proof, commits to the size: a proof whose sibling sides are the same for
+          // the claimed size folds to the same root (RFC 9162 takes the size from the signed tree head).
+          const sameFold = index < wrong && inclusionShape(index, wrong) === inclusionShape(index, size);
+          if (sameFold) sizeAliases++;
+          assert.equal(verifyInclusion(index, wrong, leaf, proof, root), sameFold, `${at}: size ${wrong}`);
         }
         assert.equal(verifyInclusion(index, size, leaf, [...proof, leaf], root), false, `${at}: extra element`);
         if (proof.length > 0) {
@@ -150,6 +176,10 @@ describe('inclusion proofs, every index of every size 1..40', () => {
         }
       }
     }
+    // E.g. index 0 of size 3 has proof [h1, h2]; as size 4 the same fold gives the same root.
+    assert.ok(sizeAliases > 0);
+    assert.equal(verifyInclusion(0, 4, hashes[0]!, inclusionProof(hashes.slice(0, 3), 0), roots[3]!), true);
+    assert.equal(verifyInclusion(0, 4, hashes[0]!, inclusionProof(hashes.slice(0, 3), 0), roots[4]!), false);
   });
 
   test('out-of-range index throws a RangeError', () => {
@@ -182,11 +212,14 @@ describe('consistency proofs, every 1 <= m <= n <= 40', () => {
           const bad = proof.map((p, k) => (k === j ? flipByte(p, 7) : p));
           assert.equal(verifyConsistency(m, n, oldRoot, newRoot, bad), false, `${at}: proof[${j}]`);
         });
-        for (const wrong of [m - 1, m + 1].filter((x) => x !== n || m !== n)) {
-          assert.equal(verifyConsistency(wrong, n, oldRoot, newRoot, proof), false, `${at}: old size ${wrong}`);
+        // As for inclusion, a wrong size verifies only when the proof has the same structure for it.
+        const sameFold = (mm: number, nn: number) =>
+          m < n && mm >= 1 && mm < nn && consistencyShape(mm, nn) === consistencyShape(m, n);
+        for (const wrong of [m - 1, m + 1]) {
+          assert.equal(verifyConsistency(wrong, n, oldRoot, newRoot, proof), sameFold(wrong, n), `${at}: old size ${wrong}`);
         }
         for (const wrong of [n - 1, n + 1]) {
-          assert.equal(verifyConsistency(m, wrong, oldRoot, newRoot, proof), false, `${at}: new size ${wrong}`);
+          assert.equal(verifyConsistency(m, wrong, oldRoot, newRoot, proof), sameFold(m, wrong), `${at}: new size ${wrong}`);
         }
         assert.equal(verifyConsistency(m, n, oldRoot, newRoot, [...proof, oldRoot]), false, `${at}: extra element`);
         if (proof.length > 0) {
@@ -195,6 +228,12 @@ describe('consistency proofs, every 1 <= m <= n <= 40', () => {
         }
       }
     }
+  });
+
+  test('the 1 -> 3 proof also folds as 1 -> 4 against the size-3 root, never against the size-4 root', () => {
+    const proof = consistencyProof(hashes, 1, 3);
+    assert.equal(verifyConsistency(1, 4, roots[1]!, roots[3]!, proof), true);
+    assert.equal(verifyConsistency(1, 4, roots[1]!, roots[4]!, proof), false);
   });
 
   test('a proof between different trees fails', () => {
