@@ -16,14 +16,14 @@ export const GLOBAL_OPTIONS = {
 
 export interface Parsed {
   global: GlobalOptions & { help?: boolean };
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
 }
 
 export function parse(argv: string[], options: Options): Parsed {
   try {
     const { values, positionals } = parseArgs({ args: argv, options: { ...GLOBAL_OPTIONS, ...options }, allowPositionals: true, strict: true });
-    const v = values as Record<string, string | boolean | undefined>;
+    const v = values as Record<string, string | boolean | string[] | undefined>;
     return {
       global: { vault: v.vault as string | undefined, keystore: v.keystore as string | undefined, key: v.key as string | undefined, json: v.json === true, debug: v.debug === true, help: v.help === true },
       values: v,

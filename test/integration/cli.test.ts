@@ -65,6 +65,7 @@ describe('evault CLI', () => {
     assert.deepEqual(events.map((e: { event: { action: string } }) => e.event.action), ['case.created', 'evidence.acquired', 'evidence.acquired', 'note.added']);
     assert.equal(events[3].event.details.text, 'Received on USB');
     const note = ok(['checkpoint', '2026-014']);
+    writeFileSync(join(root, 'checkpoint-4.txt'), note);
     assert.match(note, /^evidence-vault\/[0-9a-f-]+\/[0-9a-f-]+\n4\n[A-Za-z0-9+/]{43}=\n\n\u2014 evault-examiner-[0-9a-f]{16} \S+\n$/);
     const root4 = Buffer.from(note.split('\n')[2]!, 'base64');
     const p = JSON.parse(ok(['prove', '2026-014', '2', '--size', '4']));
@@ -98,6 +99,12 @@ describe('evault CLI', () => {
   test('verify-vault passes on the vault and prints a summary; --json is machine-readable', () => {
     assert.match(ok(['verify-vault']), /^OK: 2 logs, 7 events, 2 evidence items, 2 objects re-hashed, 1 checkpoints/m);
     assert.equal(JSON.parse(ok(['verify-vault', '--json'])).ok, true);
+    const withOutside = JSON.parse(ok(['verify-vault', '--checkpoint', join(root, 'checkpoint-4.txt'), '--json']));
+    assert.equal(withOutside.ok, true);
+    assert.equal(withOutside.counts.checkpoints, 2, 'the vault\'s own and the one given');
+    const missing = evault(['verify-vault', '--checkpoint', join(root, 'nope.txt')], env);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /cannot read checkpoint file/);
   });
 
   test('key list and key export (PEM readable by openssl)', () => {

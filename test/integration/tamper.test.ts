@@ -122,4 +122,29 @@ describe('verify-vault catches tampering', () => {
     const r = await verifyVault(f.vault.dir);
     assert.deepEqual(codesAt(r), ['CHECKPOINT_INVALID@4']);
   });
+
+  test('events removed from the end together with the vault\'s checkpoints: only a checkpoint kept outside shows it', async () => {
+    const db0 = new Database(join(f.vault.dir, 'vault.db'), { readonly: true });
+    const { note } = db0.prepare('SELECT note FROM checkpoints').get() as { note: string };
+    db0.close();
+    raw('events', (db) => db.prepare('DELETE FROM events WHERE log = ? AND seq >= 3').run(caseId));
+    raw('checkpoints', (db) => db.prepare('DELETE FROM checkpoints').run());
+    raw('evidence', (db) => db.prepare('DELETE FROM evidence WHERE id = ?').run(items[1]!.id));
+    // Inside the vault nothing contradicts the shortened log: a consistent prefix is still consistent.
+    assert.deepEqual((await verifyVault(f.vault.dir)).issues, []);
+    const r = await verifyVault(f.vault.dir, { externalCheckpoints: [{ note, source: 'report-2026-001.checkpoint' }] });
+    assert.deepEqual(codesAt(r), ['ROOT_MISMATCH@4']);
+    assert.match(r.issues[0]!.message, /covers 4 events but the log now has 2: events were removed/);
+  });
+
+  test('an external checkpoint from another vault or with a bad signature is rejected', async () => {
+    const db0 = new Database(join(f.vault.dir, 'vault.db'), { readonly: true });
+    const { note } = db0.prepare('SELECT note FROM checkpoints').get() as { note: string };
+    db0.close();
+    const otherVault = note.replace(/^evidence-vault\/[0-9a-f-]+\//, 'evidence-vault/00000000-0000-0000-0000-000000000000/');
+    const forged = note.replace(/\n4\n/, '\n3\n');
+    const r = await verifyVault(f.vault.dir, { externalCheckpoints: [{ note: otherVault, source: 'a' }, { note: forged, source: 'b' }, { note: 'garbage', source: 'c' }] });
+    assert.deepEqual(r.issues.map((i) => `${i.code}:${i.object ?? ''}`).sort(), ['CHECKPOINT_INVALID:a', 'CHECKPOINT_INVALID:b', 'CHECKPOINT_INVALID:c']);
+    assert.equal((await verifyVault(f.vault.dir, { externalCheckpoints: [{ note, source: 'ok' }] })).ok, true);
+  });
 });

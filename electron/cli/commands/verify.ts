@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: UNLICENSED
+import { promises as fs } from 'node:fs';
+import { EvaultError } from '../../../shared/errors.js';
 import type { VerifyIssue } from '../../../shared/custody/verifyLog.js';
 import { verifyVault } from '../../services/vault/verifyVault.js';
 import type { Command } from '../command.js';
@@ -12,10 +14,20 @@ export function describeIssue(i: VerifyIssue): string {
 export const verifyCommands: Command[] = [
   {
     name: 'verify-vault',
-    usage: 'evault verify-vault [--json]',
-    summary: 'check every signature, link, sequence number, checkpoint and stored object; exit 1 on any failure',
-    async run(ctx) {
-      const report = await verifyVault(ctx.vaultDir);
+    usage: 'evault verify-vault [--checkpoint FILE]... [--json]',
+    options: { checkpoint: { type: 'string', multiple: true } },
+    summary: 'check every signature, link, sequence number, checkpoint (also ones kept outside) and stored object; exit 1 on any failure',
+    async run(ctx, { values }) {
+      const files = Array.isArray(values.checkpoint) ? values.checkpoint : [];
+      const externalCheckpoints = await Promise.all(
+        files.map(async (source) => ({
+          source,
+          note: await fs.readFile(source, 'utf8').catch((cause: Error) => {
+            throw new EvaultError('SOURCE_MISSING', `cannot read checkpoint file ${source}: ${cause.message}`, { cause });
+          }),
+        })),
+      );
+      const report = await verifyVault(ctx.vaultDir, { externalCheckpoints });
       if (ctx.options.json) {
         ctx.out(JSON.stringify(report, null, 2));
       } else {

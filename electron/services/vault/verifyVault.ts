@@ -32,7 +32,18 @@ export interface VaultVerification {
   warnings: VerifyIssue[];
 }
 
-export async function verifyVault(dirInput: string, verify: Ed25519Verify = createNodeVerify()): Promise<VaultVerification> {
+export interface VerifyVaultOptions {
+  verify?: Ed25519Verify;
+  /**
+   * Checkpoints kept outside the vault (printed in a report, e-mailed, filed). Someone able to
+   * rewrite vault.db can also drop the vault's own recent checkpoints; an outside copy cannot be.
+   */
+  externalCheckpoints?: { note: string; source: string }[];
+}
+
+export async function verifyVault(dirInput: string, options: VerifyVaultOptions = {}): Promise<VaultVerification> {
+  const verify = options.verify ?? createNodeVerify();
+  const external = options.externalCheckpoints ?? [];
   const dir = resolve(dirInput);
   const result: VaultVerification = { ok: false, vault: dir, counts: { logs: 0, events: 0, evidence: 0, objects: 0, checkpoints: 0 }, issues: [], warnings: [] };
   let db: Db;
@@ -43,7 +54,7 @@ export async function verifyVault(dirInput: string, verify: Ed25519Verify = crea
     return result;
   }
   try {
-    await checkAll(db, dir, verify, result);
+    await checkAll(db, dir, verify, external, result);
   } catch (err) {
     // Any query failing here means the database itself is damaged (e.g. truncated).
     result.issues.push({ code: 'DB_CORRUPT', message: `vault.db cannot be read: ${(err as Error).message}` });
@@ -54,7 +65,7 @@ export async function verifyVault(dirInput: string, verify: Ed25519Verify = crea
   return result;
 }
 
-async function checkAll(db: Db, dir: string, verify: Ed25519Verify, result: VaultVerification): Promise<void> {
+async function checkAll(db: Db, dir: string, verify: Ed25519Verify, external: { note: string; source: string }[], result: VaultVerification): Promise<void> {
   const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
   const problems = integrity.map((r) => r.integrity_check).filter((r) => r !== 'ok');
   if (problems.length) result.issues.push({ code: 'DB_CORRUPT', message: `SQLite integrity check failed: ${problems.slice(0, 5).join('; ')}` });
@@ -109,7 +120,11 @@ async function checkAll(db: Db, dir: string, verify: Ed25519Verify, result: Vaul
   }
 
   await checkEvidence(db, dir, parsedLogs, result);
-  checkCheckpoints(db, vaultId, keys, leavesByLog, verify, result);
+  const claims: CheckpointClaim[] = [
+    ...allCheckpoints(db).map((cp) => ({ note: cp.note, source: 'vault', row: { log: cp.log, size: cp.size, root: cp.root, signer: cp.signer } })),
+    ...external.map((c) => ({ note: c.note, source: c.source })),
+  ];
+  checkCheckpoints(claims, vaultId, keys, leavesByLog, verify, result);
 }
 
 async function checkEvidence(db: Db, dir: string, parsedLogs: Map<string, Map<number, CustodyEvent>>, result: VaultVerification): Promise<void> {
@@ -148,37 +163,52 @@ async function checkEvidence(db: Db, dir: string, parsedLogs: Map<string, Map<nu
   }
 }
 
-function checkCheckpoints(db: Db, vaultId: string, keys: Map<string, Uint8Array>, leavesByLog: Map<string, Uint8Array[]>, verify: Ed25519Verify, result: VaultVerification): void {
-  for (const cp of allCheckpoints(db)) {
+/** A signed checkpoint to check against the logs: one the vault holds, or one kept outside it. */
+interface CheckpointClaim {
+  note: string;
+  /** Where it came from, for messages: "vault" or the external file's path. */
+  source: string;
+  /** For the vault's own rows: what the row says, which must agree with the note. */
+  row?: { log: string; size: number; root: string; signer: string };
+}
+
+function checkCheckpoints(claims: CheckpointClaim[], vaultId: string, keys: Map<string, Uint8Array>, leavesByLog: Map<string, Uint8Array[]>, verify: Ed25519Verify, result: VaultVerification): void {
+  for (const claim of claims) {
     result.counts.checkpoints++;
-    const at = { log: cp.log, seq: cp.size };
-    const key = keys.get(cp.signer);
-    if (!key) {
-      result.issues.push({ ...at, code: 'UNKNOWN_SIGNER', message: `checkpoint signer ${cp.signer} is not a registered examiner` });
-      continue;
-    }
-    if (!verifyNote(cp.note, noteKeyName(cp.signer), key, verify)) {
-      result.issues.push({ ...at, code: 'CHECKPOINT_INVALID', message: `checkpoint of size ${cp.size} has no valid signature by ${cp.signer}` });
-      continue;
-    }
+    const fail = (code: VerifyIssue['code'], message: string, extra: Partial<VerifyIssue> = {}) =>
+      result.issues.push({ ...(claim.row ? { log: claim.row.log, seq: claim.row.size } : { object: claim.source }), code, message, ...extra });
     let body;
     try {
-      body = parseCheckpoint(cp.note.slice(0, cp.note.lastIndexOf('\n\n') + 1));
+      body = parseCheckpoint(claim.note.slice(0, claim.note.lastIndexOf('\n\n') + 1));
     } catch (err) {
-      result.issues.push({ ...at, code: 'CHECKPOINT_INVALID', message: (err as Error).message });
+      fail('CHECKPOINT_INVALID', `malformed checkpoint: ${(err as Error).message}`);
       continue;
     }
-    if (body.origin !== checkpointOrigin(vaultId, cp.log) || body.size !== cp.size || toHex(body.root) !== cp.root) {
-      result.issues.push({ ...at, code: 'CHECKPOINT_INVALID', message: 'checkpoint row does not match its signed note', expected: `${checkpointOrigin(vaultId, cp.log)} ${cp.size} ${cp.root}`, found: `${body.origin} ${body.size} ${toHex(body.root)}` });
+    const prefix = checkpointOrigin(vaultId, '');
+    const log = body.origin.startsWith(prefix) ? body.origin.slice(prefix.length) : undefined;
+    const at = claim.row ? { log: claim.row.log, seq: claim.row.size } : { log, seq: body.size };
+    if (log === undefined) {
+      fail('CHECKPOINT_INVALID', `checkpoint origin ${body.origin} is not a log of this vault (${prefix}…)`);
+      continue;
     }
-    const leaves = leavesByLog.get(cp.log) ?? [];
+    // The signer: the row's, or for an external checkpoint any registered examiner whose key verifies it.
+    const candidates = claim.row ? [claim.row.signer] : [...keys.keys()];
+    const signer = candidates.find((fp) => keys.has(fp) && verifyNote(claim.note, noteKeyName(fp), keys.get(fp)!, verify));
+    if (!signer) {
+      fail(claim.row && !keys.has(claim.row.signer) ? 'UNKNOWN_SIGNER' : 'CHECKPOINT_INVALID', `checkpoint of size ${body.size} has no valid signature by ${claim.row ? claim.row.signer : 'a registered examiner'}`, at);
+      continue;
+    }
+    if (claim.row && (claim.row.log !== log || claim.row.size !== body.size || claim.row.root !== toHex(body.root))) {
+      fail('CHECKPOINT_INVALID', 'checkpoint row does not match its signed note', { ...at, expected: `${claim.row.log} ${claim.row.size} ${claim.row.root}`, found: `${log} ${body.size} ${toHex(body.root)}` });
+    }
+    const leaves = leavesByLog.get(log) ?? [];
     if (body.size > leaves.length) {
-      result.issues.push({ ...at, code: 'ROOT_MISMATCH', message: `signed checkpoint covers ${body.size} events but the log now has ${leaves.length}`, expected: String(body.size), found: String(leaves.length) });
+      fail('ROOT_MISMATCH', `signed checkpoint covers ${body.size} events but the log now has ${leaves.length}: events were removed`, { ...at, expected: String(body.size), found: String(leaves.length) });
       continue;
     }
     const root = merkleRoot(leaves.slice(0, body.size));
     if (!bytesEqual(root, body.root)) {
-      result.issues.push({ ...at, code: 'ROOT_MISMATCH', message: `the first ${body.size} events no longer reproduce the signed checkpoint root`, expected: toHex(body.root), found: toHex(root) });
+      fail('ROOT_MISMATCH', `the first ${body.size} events no longer reproduce the signed checkpoint root`, { ...at, expected: toHex(body.root), found: toHex(root) });
     }
   }
 }
