@@ -8,5 +8,10 @@ if (!existsSync(main)) {
   console.error('evault: the CLI is not built yet; run "npm run build" (npm ci does it) and try again');
   process.exit(3);
 }
+// A reader that stops early (`evault findings CASE --json | head`) is not an error.
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
 const { run } = await import(main.href);
 process.exitCode = await run(process.argv.slice(2));

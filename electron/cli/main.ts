@@ -11,9 +11,10 @@ import { custodyCommands } from './commands/custody.js';
 import { demoCommand } from './commands/demo.js';
 import { evidenceCommands } from './commands/evidence.js';
 import { keyCommands } from './commands/keys.js';
+import { logCommands } from './commands/logs.js';
 import { verifyCommands } from './commands/verify.js';
 
-export const COMMANDS: readonly Command[] = [...caseCommands, ...keyCommands, ...evidenceCommands, ...custodyCommands, ...verifyCommands, demoCommand];
+export const COMMANDS: readonly Command[] = [...caseCommands, ...keyCommands, ...evidenceCommands, ...logCommands, ...custodyCommands, ...verifyCommands, demoCommand];
 
 export const EXIT = { OK: 0, VERIFY_FAILED: 1, USAGE: 2, FAILURE: 3 } as const;
 

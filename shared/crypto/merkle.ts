@@ -146,3 +146,36 @@ export function verifyConsistency(
   }
   return sn === 0n && bytesEqual(fr, oldRoot) && bytesEqual(sr, newRoot);
 }
+
+/**
+ * The RFC 9162 root of a stream of leaves in O(log n) memory: a stack of perfect subtrees, merged as
+ * they fill, folded right to left at the end (the same tree as merkleRoot). `hashNode` may be a
+ * faster implementation of nodeHash.
+ */
+export class MerkleRootBuilder {
+  private readonly stack: { height: number; hash: Uint8Array }[] = [];
+  private count = 0;
+
+  constructor(private readonly hashNode: (left: Uint8Array, right: Uint8Array) => Uint8Array = nodeHash) {}
+
+  get size(): number {
+    return this.count;
+  }
+
+  push(leaf: Uint8Array): void {
+    let node = { height: 0, hash: leaf };
+    while (this.stack.length > 0 && this.stack[this.stack.length - 1]!.height === node.height) {
+      const left = this.stack.pop()!;
+      node = { height: node.height + 1, hash: this.hashNode(left.hash, node.hash) };
+    }
+    this.stack.push(node);
+    this.count++;
+  }
+
+  root(): Uint8Array {
+    if (this.stack.length === 0) return sha256(new Uint8Array(0));
+    let r = this.stack[this.stack.length - 1]!.hash;
+    for (let i = this.stack.length - 2; i >= 0; i--) r = this.hashNode(this.stack[i]!.hash, r);
+    return r;
+  }
+}

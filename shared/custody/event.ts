@@ -17,6 +17,7 @@ export const CUSTODY_ACTIONS = [
   'evidence.exported',
   'note.added',
   'checkpoint.issued',
+  'finding.recorded',
   'report.issued',
   'custody.transferred',
   'case.sealed',

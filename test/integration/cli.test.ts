@@ -62,18 +62,20 @@ describe('evault CLI', () => {
   test('note, events, checkpoint, prove and consistency produce verifiable output', () => {
     ok(['note', '2026-014', 'Received', 'on', 'USB']);
     const events = JSON.parse(ok(['events', '2026-014', '--json']));
-    assert.deepEqual(events.map((e: { event: { action: string } }) => e.event.action), ['case.created', 'evidence.acquired', 'evidence.acquired', 'note.added']);
-    assert.equal(events[3].event.details.text, 'Received on USB');
+    // The JSON Lines export is a log: its PII scan is a signed finding of its own.
+    assert.deepEqual(events.map((e: { event: { action: string } }) => e.event.action), ['case.created', 'evidence.acquired', 'finding.recorded', 'evidence.acquired', 'note.added']);
+    assert.equal(events[4].event.details.text, 'Received on USB');
+    assert.equal(events[2].event.details.type, 'pii.scan');
     const note = ok(['checkpoint', '2026-014']);
-    writeFileSync(join(root, 'checkpoint-4.txt'), note);
-    assert.match(note, /^evidence-vault\/[0-9a-f-]+\/[0-9a-f-]+\n4\n[A-Za-z0-9+/]{43}=\n\n\u2014 evault-examiner-[0-9a-f]{16} \S+\n$/);
-    const root4 = Buffer.from(note.split('\n')[2]!, 'base64');
-    const p = JSON.parse(ok(['prove', '2026-014', '2', '--size', '4']));
-    assert.ok(verifyInclusion(p.leafIndex, p.treeSize, fromHex(p.leafHash), p.proof.map(fromHex), new Uint8Array(root4)));
+    writeFileSync(join(root, 'checkpoint-5.txt'), note);
+    assert.match(note, /^evidence-vault\/[0-9a-f-]+\/[0-9a-f-]+\n5\n[A-Za-z0-9+/]{43}=\n\n\u2014 evault-examiner-[0-9a-f]{16} \S+\n$/);
+    const root5 = Buffer.from(note.split('\n')[2]!, 'base64');
+    const p = JSON.parse(ok(['prove', '2026-014', '2', '--size', '5']));
+    assert.ok(verifyInclusion(p.leafIndex, p.treeSize, fromHex(p.leafHash), p.proof.map(fromHex), new Uint8Array(root5)));
     ok(['note', '2026-014', 'later']);
-    const c = JSON.parse(ok(['consistency', '2026-014', '4']));
-    assert.equal(c.newSize, 6);
-    assert.ok(verifyConsistency(4, 6, new Uint8Array(root4), fromHex(c.newRoot), c.proof.map(fromHex)));
+    const c = JSON.parse(ok(['consistency', '2026-014', '5']));
+    assert.equal(c.newSize, 7);
+    assert.ok(verifyConsistency(5, 7, new Uint8Array(root5), fromHex(c.newRoot), c.proof.map(fromHex)));
   });
 
   test('export-events output verifies with openssl and sha256sum alone (the README loop), and catches a tampered event', () => {
@@ -85,21 +87,21 @@ describe('evault CLI', () => {
     assert.match(one.stdout, /Signature Verified Successfully/);
     const good = spawnSync('bash', ['-c', readmeLoop(dir)], { encoding: 'utf8' });
     assert.equal(good.status, 0, good.stdout + good.stderr);
-    assert.match(good.stdout, /checked 6 events, 0 failures/);
+    assert.match(good.stdout, /checked 7 events, 0 failures/);
     const fp = spawnSync('bash', ['-c', `openssl pkey -pubin -in '${join(dir, fingerprint + '.pem')}' -outform DER | tail -c 32 | sha256sum`], { encoding: 'utf8' });
     assert.equal(fp.stdout.split(' ')[0], fingerprint, 'README fingerprint recipe');
-    const ev = join(dir, '000003.json');
+    const ev = join(dir, '000004.json');
     writeFileSync(ev, readFileSync(ev, 'utf8').replace('"size":', '"size":1'));
     const bad = spawnSync('bash', ['-c', readmeLoop(dir)], { encoding: 'utf8' });
     assert.notEqual(bad.status, 0);
-    assert.match(bad.stdout, /BAD SIGNATURE: 000003\.json/);
-    assert.match(bad.stdout, /BROKEN LINK: 000004\.json/);
+    assert.match(bad.stdout, /BAD SIGNATURE: 000004\.json/);
+    assert.match(bad.stdout, /BROKEN LINK: 000005\.json/);
   });
 
   test('verify-vault passes on the vault and prints a summary; --json is machine-readable', () => {
-    assert.match(ok(['verify-vault']), /^OK: 2 logs, 7 events, 2 evidence items, 2 objects re-hashed, 1 checkpoints/m);
+    assert.match(ok(['verify-vault']), /^OK: 2 logs, 8 events, 2 evidence items, 2 objects re-hashed, 1 checkpoints/m);
     assert.equal(JSON.parse(ok(['verify-vault', '--json'])).ok, true);
-    const withOutside = JSON.parse(ok(['verify-vault', '--checkpoint', join(root, 'checkpoint-4.txt'), '--json']));
+    const withOutside = JSON.parse(ok(['verify-vault', '--checkpoint', join(root, 'checkpoint-5.txt'), '--json']));
     assert.equal(withOutside.ok, true);
     assert.equal(withOutside.counts.checkpoints, 2, 'the vault\'s own and the one given');
     const missing = evault(['verify-vault', '--checkpoint', join(root, 'nope.txt')], env);

@@ -19,9 +19,9 @@ describe('verify-vault catches tampering', () => {
   beforeEach(async () => {
     f = await vaultFixture();
     caseId = f.theCase.id;
-    writeFileSync(join(f.root, 'a.log'), '2026-01-01T00:00:00Z one\n2026-01-01T00:00:01Z two\n');
+    writeFileSync(join(f.root, 'a.txt'), 'plain text one\nplain text two\n');
     writeFileSync(join(f.root, 'b.bin'), Buffer.from('model bytes'));
-    items = await importEvidence(f.vault, f.signer, caseId, [join(f.root, 'a.log'), join(f.root, 'b.bin')]);
+    items = await importEvidence(f.vault, f.signer, caseId, [join(f.root, 'a.txt'), join(f.root, 'b.bin')]);
     addNote(f.vault, f.signer, caseId, 'first note'); // seq 4
     issueCheckpoint(f.vault.db, f.signer, f.vault.id, caseId); // covers 1..4, appends seq 5
     addNote(f.vault, f.signer, caseId, 'second note'); // seq 6

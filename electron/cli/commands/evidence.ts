@@ -2,16 +2,24 @@
 import { EvaultError } from '../../../shared/errors.js';
 import { importEvidence } from '../../services/ingest/importer.js';
 import { exportEvidence, verifyEvidence } from '../../services/vault/evidenceActions.js';
-import { requireArgs, stringOpt } from '../args.js';
+import { intArg, requireArgs, stringOpt } from '../args.js';
+import { LOG_FORMATS, type LogFormat } from '../../services/ingest/logs/format.js';
+import { UsageError } from '../../../shared/errors.js';
+
+function logFormatOpt(value: string | undefined): LogFormat | undefined {
+  if (value === undefined) return undefined;
+  if (!(LOG_FORMATS as readonly string[]).includes(value)) throw new UsageError(`--format must be one of ${LOG_FORMATS.join(', ')}`);
+  return value as LogFormat;
+}
 import type { Command } from '../command.js';
 import { createProgress, formatBytes } from '../progress.js';
 
 export const evidenceCommands: Command[] = [
   {
     name: 'import',
-    usage: 'evault import CASE PATH... [--in-place] [--legacy-hashes] [--json]',
-    summary: 'fingerprint files and folders into a case (copied into the vault unless --in-place)',
-    options: { 'in-place': { type: 'boolean' }, 'legacy-hashes': { type: 'boolean' } },
+    usage: 'evault import CASE PATH... [--in-place] [--legacy-hashes] [--format F] [--year N] [--json]',
+    summary: 'fingerprint files and folders into a case (copied unless --in-place); logs are parsed into records',
+    options: { 'in-place': { type: 'boolean' }, 'legacy-hashes': { type: 'boolean' }, format: { type: 'string' }, year: { type: 'string' } },
     async run(ctx, { values, positionals }) {
       const [ref, ...paths] = requireArgs(positionals, ['CASE', 'PATH'], 'evault import CASE PATH...');
       const vault = await ctx.openVault();
@@ -27,13 +35,18 @@ export const evidenceCommands: Command[] = [
         const items = await importEvidence(vault, signer, ref!, paths, {
           inPlace: values['in-place'] === true,
           legacyHashes: values['legacy-hashes'] === true,
+          format: logFormatOpt(stringOpt(values, 'format')),
+          year: values.year === undefined ? undefined : intArg(stringOpt(values, 'year'), '--year'),
           signal: controller.signal,
           onProgress: (p) => progress.update(p),
         });
         progress.done();
         for (const item of items) {
           if (ctx.options.json) ctx.out(JSON.stringify(item));
-          else ctx.out(`${item.duplicate ? 'duplicate' : 'imported '} ${item.sha256}  ${formatBytes(item.size).padStart(10)}  ${item.kind.padEnd(5)} ${item.name}${item.duplicate ? `  (already in case as ${item.id})` : ''}`);
+          else {
+            const log = item.log ? `  (${item.log.records} records, ${item.log.malformed} malformed, ${item.log.pii} PII matches)` : '';
+            ctx.out(`${item.duplicate ? 'duplicate' : 'imported '} ${item.sha256}  ${formatBytes(item.size).padStart(10)}  ${item.kind.padEnd(5)} ${item.name}${item.duplicate ? `  (already in case as ${item.id})` : log}`);
+          }
         }
       } finally {
         progress.done();

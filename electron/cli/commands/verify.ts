@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import { EvaultError } from '../../../shared/errors.js';
 import type { VerifyIssue } from '../../../shared/custody/verifyLog.js';
 import { verifyVault } from '../../services/vault/verifyVault.js';
+import { Vault } from '../../services/vault/vault.js';
 import type { Command } from '../command.js';
 
 export function describeIssue(i: VerifyIssue): string {
@@ -27,6 +28,7 @@ export const verifyCommands: Command[] = [
           }),
         })),
       );
+      if (!Vault.exists(ctx.vaultDir)) throw new EvaultError('VAULT_MISSING', `no vault at ${ctx.vaultDir}; pass --vault DIR or set EVAULT_VAULT`);
       const report = await verifyVault(ctx.vaultDir, { externalCheckpoints });
       if (ctx.options.json) {
         ctx.out(JSON.stringify(report, null, 2));

@@ -15,12 +15,21 @@ import { collectFiles, type SourceFile } from './collectFiles.js';
 import { fingerprintFile, type Fingerprint } from './fingerprint.js';
 import { detectKind, type EvidenceKind } from './kind.js';
 import { TOOL_VERSION } from '../version.js';
+import { ingestLog, type LogIngestSummary, type LogRecordView } from './logs/ingestLog.js';
+import type { LogFormat } from './logs/format.js';
+import { PII_DETECTOR, PII_DETECTOR_VERSION } from '../../../shared/pii/version.js';
 
 export interface ImportOptions {
   inPlace?: boolean;
   legacyHashes?: boolean;
+  /** Parse every file as a log of this format (otherwise logs are detected by content and name). */
+  format?: LogFormat;
+  /** Year for syslog lines that carry none (default: the year of the file's modification time). */
+  year?: number;
   signal?: AbortSignal;
   onProgress?: (progress: { file: SourceFile; index: number; count: number; bytesDone: number; bytesTotal: number }) => void;
+  /** Sees each parsed log record (for rule engines and tests). */
+  onLogRecord?: (record: LogRecordView) => void;
 }
 
 export interface ImportedItem {
@@ -36,6 +45,8 @@ export interface ImportedItem {
   sourcePath: string;
   /** Sequence number of the evidence.acquired event (absent for duplicates). */
   seq?: number;
+  /** For logs: what the parser found. */
+  log?: { format: string; records: number; malformed: number; recordsRoot: string; pii: number };
 }
 
 interface Pending {
@@ -44,6 +55,7 @@ interface Pending {
   kind: EvidenceKind;
   duplicateOf?: EvidenceRow | Pending;
   id: string;
+  mtime: Date;
 }
 
 export async function importEvidence(vault: Vault, signer: Signer, caseRef: string, paths: readonly string[], options: ImportOptions = {}): Promise<ImportedItem[]> {
@@ -68,11 +80,28 @@ export async function importEvidence(vault: Vault, signer: Signer, caseRef: stri
         else if (await vault.objects.commit(tempPath, fp.sha256)) createdObjects.push(fp.sha256);
         tempPath = undefined;
       }
-      pending.push({ file, fp, kind: detectKind(file.name, fp.head), duplicateOf, id: randomUUID() });
+      const kind = options.format ? 'log' : detectKind(file.name, fp.head);
+      pending.push({ file, fp, kind, duplicateOf, id: randomUUID(), mtime: (await fs.stat(file.path)).mtime });
     }
     if (options.signal?.aborted) throw new ImportError('CANCELLED', 'import cancelled; nothing was recorded');
     ensureExaminer(vault, signer);
-    return vault.db.transaction(() => pending.map((p) => record(vault, signer, theCase.id, p, !options.inPlace)))();
+    // One transaction for the whole batch; it spans the async log parsing, so it is opened by hand.
+    const db = vault.db;
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const items: ImportedItem[] = [];
+      for (const p of pending) {
+        const path = options.inPlace ? p.file.path : vault.objects.pathOf(p.fp.sha256);
+        const log = p.kind === 'log' && !p.duplicateOf ? await ingestLog(db, theCase.id, p.id, path, p.file.name, { format: options.format, year: options.year ?? p.mtime.getUTCFullYear(), signal: options.signal, onRecord: options.onLogRecord }) : undefined;
+        if (options.signal?.aborted) throw new ImportError('CANCELLED', 'import cancelled; nothing was recorded');
+        items.push(record(vault, signer, theCase.id, p, !options.inPlace, log));
+      }
+      db.exec('COMMIT');
+      return items;
+    } catch (err) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw err;
+    }
   } catch (err) {
     if (tempPath) await fs.rm(tempPath, { force: true });
     // These objects did not exist before this import, so no evidence row can refer to them.
@@ -81,7 +110,7 @@ export async function importEvidence(vault: Vault, signer: Signer, caseRef: stri
   }
 }
 
-function record(vault: Vault, signer: Signer, caseId: string, p: Pending, stored: boolean): ImportedItem {
+function record(vault: Vault, signer: Signer, caseId: string, p: Pending, stored: boolean, log?: LogIngestSummary): ImportedItem {
   const base = { name: p.file.name, sha256: p.fp.sha256, size: p.fp.size, kind: p.kind, sourcePath: p.file.path, ...(p.fp.md5 ? { md5: p.fp.md5, sha1: p.fp.sha1 } : {}) };
   if (p.duplicateOf) {
     const dup = p.duplicateOf;
@@ -96,6 +125,7 @@ function record(vault: Vault, signer: Signer, caseId: string, p: Pending, stored
     sourcePath: p.file.path,
     stored,
     tool: TOOL_VERSION,
+    ...(log ? { log: logDetails(log) } : {}),
   };
   const { event } = appendEvent(vault.db, signer, { caseId, action: 'evidence.acquired', evidence: p.id, details });
   insertEvidence(vault.db, {
@@ -113,5 +143,38 @@ function record(vault: Vault, signer: Signer, caseId: string, p: Pending, stored
     acquired_by: signer.fingerprint,
     event_seq: event.seq,
   });
-  return { ...base, id: p.id, duplicate: false, stored, seq: event.seq };
+  if (log) {
+    // The PII scan is a finding of its own, bound by a digest over every match stored for this log.
+    appendEvent(vault.db, signer, {
+      caseId,
+      action: 'finding.recorded',
+      evidence: p.id,
+      details: { type: 'pii.scan', detector: PII_DETECTOR, detectorVersion: PII_DETECTOR_VERSION, matches: log.pii.total, counts: log.pii.counts, digest: log.pii.digest },
+    });
+  }
+  return {
+    ...base,
+    id: p.id,
+    duplicate: false,
+    stored,
+    seq: event.seq,
+    ...(log ? { log: { format: log.format, records: log.records, malformed: log.malformed, recordsRoot: log.recordsRoot, pii: log.pii.total } } : {}),
+  };
+}
+
+function logDetails(log: LogIngestSummary) {
+  return {
+    parser: log.parser,
+    parserVersion: log.parserVersion,
+    format: log.format,
+    gzip: log.gzip,
+    columns: log.columns,
+    records: log.records,
+    malformed: log.malformed,
+    recordsRoot: log.recordsRoot,
+    firstTimestamp: log.firstTimestamp,
+    lastTimestamp: log.lastTimestamp,
+    assumedYear: log.assumedYear,
+    schemas: log.schemas,
+  };
 }

@@ -2,18 +2,32 @@
 // First, cheap classification of an imported file from its first bytes and name. The log and
 // model issues refine this with real parsers; here it only routes evidence into a kind.
 import { extname } from 'node:path';
+import { constants, gunzipSync } from 'node:zlib';
 
 export type EvidenceKind = 'log' | 'model' | 'file';
 
 const MODEL_EXTENSIONS = new Set(['.safetensors', '.gguf', '.onnx', '.pt', '.pth', '.ckpt', '.bin', '.pkl', '.pickle', '.joblib', '.npy', '.npz', '.keras', '.h5']);
-const LOG_EXTENSIONS = new Set(['.log', '.jsonl', '.ndjson', '.csv', '.tsv', '.json']);
+const LOG_EXTENSIONS = new Set(['.log', '.jsonl', '.ndjson', '.csv', '.tsv']);
+/** A .json file is a log when it is an array of records or an object holding one under a usual key. */
+const JSON_LOG = /^\s*(\[|\{\s*"(Records|records|value|entries|events|logs|items)"\s*:\s*\[)/;
 
 export function detectKind(name: string, head: Buffer): EvidenceKind {
+  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
+    // A gzip file is whatever its decompressed start is (a .log.gz, a rotated syslog.2.gz…).
+    let inner: Buffer;
+    try {
+      inner = gunzipSync(head, { finishFlush: constants.Z_SYNC_FLUSH });
+    } catch {
+      return 'file';
+    }
+    return detectKind(name.replace(/\.gz$/i, ''), inner);
+  }
   if (isSafetensors(head) || head.subarray(0, 4).toString('latin1') === 'GGUF' || head.subarray(0, 6).toString('latin1') === '\x93NUMPY') return 'model';
   if (head[0] === 0x80 && head[1] !== undefined && head[1] >= 2 && head[1] <= 5) return 'model'; // pickle protocol 2-5
   const ext = extname(name.endsWith('.gz') ? name.slice(0, -3) : name).toLowerCase();
   if (MODEL_EXTENSIONS.has(ext)) return 'model';
   if (LOG_EXTENSIONS.has(ext)) return 'log';
+  if (ext === '.json') return JSON_LOG.test(head.toString('utf8', 0, 4096).replace(/^\uFEFF/, '')) ? 'log' : 'file';
   if (looksLikeLines(head)) return 'log';
   return 'file';
 }

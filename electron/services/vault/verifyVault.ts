@@ -15,6 +15,7 @@ import { fingerprintFile } from '../ingest/fingerprint.js';
 import { checkpointOrigin, noteKeyName } from './custodyLog.js';
 import { SCHEMA_VERSION } from './migrations/index.js';
 import { ObjectStore } from './objectStore.js';
+import { verifyLogEvidence } from './verifyLogs.js';
 import { allCheckpoints } from './queries/checkpoints.js';
 import { listCases } from './queries/cases.js';
 import { allEvidence } from './queries/evidence.js';
@@ -148,6 +149,7 @@ async function checkEvidence(db: Db, dir: string, parsedLogs: Map<string, Map<nu
       result.issues.push({ ...at, object: path, code: 'OBJECT_HASH_MISMATCH', message: `${row.stored ? 'stored object' : 'in-place source'} of ${row.name} no longer has its recorded SHA-256`, expected: row.sha256, found });
     }
     if (row.stored && found !== null) result.counts.objects++;
+    if (found === row.sha256) await verifyLogEvidence(db, row, path, parsedLogs.get(row.case_id), result.issues);
   }
   // Every acquisition the logs signed must still have its evidence row.
   for (const [log, events] of parsedLogs) {

@@ -17,7 +17,17 @@ test('migrations are numbered 1..n and bring a new database to the current schem
   migrate(db, MIGRATIONS);
   assert.equal(schemaVersion(db), SCHEMA_VERSION);
   const strict = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT'").all() as { name: string }[];
-  assert.deepEqual(strict.map((r) => r.name).sort(), ['cases', 'checkpoints', 'events', 'evidence', 'examiners', 'vault_info']);
+  assert.deepEqual(strict.map((r) => r.name).sort(), ['cases', 'checkpoints', 'events', 'evidence', 'examiners', 'findings', 'log_meta', 'log_records', 'pii_matches', 'pii_placeholders', 'vault_info']);
+});
+
+test('every ordinary table has both append-only triggers', () => {
+  const db = freshDb();
+  migrate(db, MIGRATIONS);
+  const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT'").all() as { name: string }[]).map((r) => r.name);
+  const triggers = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").all() as { name: string }[]).map((r) => r.name));
+  for (const t of tables) {
+    assert.ok(triggers.has(`${t}_no_update`) && triggers.has(`${t}_no_delete`), t);
+  }
 });
 
 test('a database from a newer schema is refused with DB_FROM_FUTURE', () => {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
 import type { Database } from 'better-sqlite3';
 import updateToSchemaVersion1 from './0001-initial.js';
+import updateToSchemaVersion2 from './0002-log-records.js';
 
 export interface Migration {
   version: number;
@@ -8,6 +9,9 @@ export interface Migration {
 }
 
 /** Every migration, in order; versions strictly increase by one. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, update: updateToSchemaVersion1 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, update: updateToSchemaVersion1 },
+  { version: 2, update: updateToSchemaVersion2 },
+];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -249,3 +249,17 @@ describe('consistency proofs, every 1 <= m <= n <= 40', () => {
     assert.throws(() => consistencyProof(hashes.slice(0, 5), 2.5, 5), RangeError);
   });
 });
+
+test('MerkleRootBuilder streams to the same root as merkleRoot for every size up to 70', async () => {
+  const { MerkleRootBuilder, merkleRoot: root, leafHash: leaf } = await import('../../../../shared/crypto/merkle.js');
+  const leaves: Uint8Array[] = [];
+  const builder = new MerkleRootBuilder();
+  assert.deepEqual(builder.root(), root([]));
+  for (let n = 1; n <= 70; n++) {
+    const l = leaf(new Uint8Array([n, n >> 8]));
+    leaves.push(l);
+    builder.push(l);
+    assert.equal(builder.size, n);
+    assert.deepEqual(builder.root(), root(leaves), `size ${n}`);
+  }
+});

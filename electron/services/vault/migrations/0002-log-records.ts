@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: UNLICENSED
+// Schema version 2: log evidence — one row per record (offset, length, leaf hash, common fields),
+// a contentless FTS5 index of record text, per-log metadata, PII matches and rule findings.
+import type { Database } from 'better-sqlite3';
+
+const APPEND_ONLY_TABLES = ['log_meta', 'log_records', 'pii_matches', 'pii_placeholders', 'findings'];
+
+export default function updateToSchemaVersion2(db: Database): void {
+  db.exec(`
+    CREATE TABLE log_meta (
+      evidence_id TEXT PRIMARY KEY REFERENCES evidence(id) DEFERRABLE INITIALLY DEFERRED,
+      format TEXT NOT NULL,
+      gzip INTEGER NOT NULL CHECK (gzip IN (0, 1)),
+      columns TEXT,
+      records INTEGER NOT NULL,
+      malformed INTEGER NOT NULL,
+      records_root TEXT NOT NULL,
+      first_ts TEXT,
+      last_ts TEXT,
+      assumed_year INTEGER
+    ) STRICT;
+
+    -- The rowid is also the FTS rowid of the record's text.
+    CREATE TABLE log_records (
+      id INTEGER PRIMARY KEY,
+      evidence_id TEXT NOT NULL REFERENCES evidence(id) DEFERRABLE INITIALLY DEFERRED,
+      idx INTEGER NOT NULL,
+      offset INTEGER NOT NULL,
+      length INTEGER NOT NULL,
+      line INTEGER NOT NULL,
+      leaf BLOB NOT NULL CHECK (length(leaf) = 32),
+      malformed TEXT,
+      schema TEXT,
+      ts TEXT,
+      tenant TEXT,
+      user TEXT,
+      session TEXT,
+      request_id TEXT,
+      model TEXT,
+      action TEXT,
+      status TEXT,
+      source_ip TEXT,
+      UNIQUE (evidence_id, idx)
+    ) STRICT;
+    CREATE INDEX log_records_session ON log_records (session) WHERE session IS NOT NULL;
+    CREATE INDEX log_records_user ON log_records (user) WHERE user IS NOT NULL;
+    CREATE INDEX log_records_tenant ON log_records (tenant) WHERE tenant IS NOT NULL;
+    CREATE INDEX log_records_request ON log_records (request_id) WHERE request_id IS NOT NULL;
+    CREATE INDEX log_records_ts ON log_records (evidence_id, ts);
+
+    -- Contentless: the text lives in the stored file; the index only finds rowids.
+    CREATE VIRTUAL TABLE log_text USING fts5(body, content='', tokenize = 'unicode61 remove_diacritics 2');
+
+    -- Where PII is in a record; the value itself stays in the record bytes, never copied out.
+    CREATE TABLE pii_matches (
+      evidence_id TEXT NOT NULL REFERENCES evidence(id) DEFERRABLE INITIALLY DEFERRED,
+      idx INTEGER NOT NULL,
+      field TEXT NOT NULL,
+      type TEXT NOT NULL,
+      start INTEGER NOT NULL,
+      end INTEGER NOT NULL,
+      subtype TEXT
+    ) STRICT;
+    CREATE INDEX pii_matches_record ON pii_matches (evidence_id, idx);
+
+    -- Typed placeholders for redaction ("[EMAIL#3]"), numbered per case and type in the order values
+    -- were first seen, so the same value always gets the same placeholder. Keyed by a hash of the value.
+    CREATE TABLE pii_placeholders (
+      case_id TEXT NOT NULL REFERENCES cases(id),
+      type TEXT NOT NULL,
+      value_hash TEXT NOT NULL,
+      number INTEGER NOT NULL,
+      PRIMARY KEY (case_id, type, value_hash),
+      UNIQUE (case_id, type, number)
+    ) STRICT;
+
+    CREATE TABLE findings (
+      id INTEGER PRIMARY KEY,
+      case_id TEXT NOT NULL REFERENCES cases(id),
+      evidence_id TEXT NOT NULL REFERENCES evidence(id) DEFERRABLE INITIALLY DEFERRED,
+      type TEXT NOT NULL,
+      rule TEXT NOT NULL,
+      atlas TEXT,
+      severity TEXT NOT NULL,
+      records TEXT NOT NULL,
+      field TEXT,
+      start INTEGER,
+      end INTEGER,
+      explanation TEXT NOT NULL,
+      score REAL,
+      event_seq INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX findings_by_case ON findings (case_id, type);
+  `);
+  for (const table of APPEND_ONLY_TABLES) {
+    db.exec(`
+      CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table}
+        BEGIN SELECT RAISE(ABORT, 'append-only: ${table} rows cannot be updated'); END;
+      CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table}
+        BEGIN SELECT RAISE(ABORT, 'append-only: ${table} rows cannot be deleted'); END;
+    `);
+  }
+}

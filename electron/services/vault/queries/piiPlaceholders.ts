@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: UNLICENSED
+import { createHash } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../db.js';
+
+export function piiValueHash(type: string, value: string): string {
+  return createHash('sha256').update(`${type}\n${value}`).digest('hex');
+}
+
+const LABELS: Record<string, string> = {
+  'pii.email': 'EMAIL',
+  'pii.phone': 'PHONE',
+  'pii.credit_card': 'CARD',
+  'pii.us_ssn': 'SSN',
+  'pii.iban': 'IBAN',
+  'pii.ip': 'IP',
+  'pii.secret': 'SECRET',
+};
+
+export function placeholderText(type: string, number: number): string {
+  return `[${LABELS[type] ?? 'PII'}#${number}]`;
+}
+
+/** Assigns and looks up the per-case placeholder numbers. */
+export class PlaceholderBook {
+  private readonly find: Statement;
+  private readonly next: Statement;
+  private readonly insert: Statement;
+
+  constructor(
+    db: Db,
+    private readonly caseId: string,
+  ) {
+    this.find = db.prepare('SELECT number FROM pii_placeholders WHERE case_id = ? AND type = ? AND value_hash = ?').pluck();
+    this.next = db.prepare('SELECT coalesce(max(number), 0) + 1 FROM pii_placeholders WHERE case_id = ? AND type = ?').pluck();
+    this.insert = db.prepare('INSERT INTO pii_placeholders (case_id, type, value_hash, number) VALUES (?, ?, ?, ?)');
+  }
+
+  /** The placeholder for a value, numbering it if it was never seen in this case. */
+  assign(type: string, value: string): string {
+    const hash = piiValueHash(type, value);
+    let n = this.find.get(this.caseId, type, hash) as number | undefined;
+    if (n === undefined) {
+      n = this.next.get(this.caseId, type) as number;
+      this.insert.run(this.caseId, type, hash, n);
+    }
+    return placeholderText(type, n);
+  }
+
+  /** The placeholder of a value already numbered, or a generic one. */
+  lookup(type: string, value: string): string {
+    const n = this.find.get(this.caseId, type, piiValueHash(type, value)) as number | undefined;
+    return n === undefined ? `[${LABELS[type] ?? 'PII'}]` : placeholderText(type, n);
+  }
+}
