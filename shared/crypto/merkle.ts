@@ -179,3 +179,43 @@ export class MerkleRootBuilder {
     return r;
   }
 }
+
+/**
+ * A whole tree held level by level, for many inclusion proofs over a large log: O(n) hashes once,
+ * then O(log n) per proof. Levels are built bottom-up with a lone last node carried up unchanged,
+ * which is the same tree as RFC 9162's left-balanced split, so its audit paths are PATH(m, D[n]).
+ */
+export class MerkleTree {
+  private readonly levels: Uint8Array[][];
+
+  constructor(leaves: readonly Uint8Array[], hashNode: (left: Uint8Array, right: Uint8Array) => Uint8Array = nodeHash) {
+    this.levels = [leaves.slice()];
+    let level = this.levels[0]!;
+    while (level.length > 1) {
+      const next: Uint8Array[] = [];
+      for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? hashNode(level[i]!, level[i + 1]!) : level[i]!);
+      this.levels.push(next);
+      level = next;
+    }
+  }
+
+  get size(): number {
+    return this.levels[0]!.length;
+  }
+
+  root(): Uint8Array {
+    return this.size === 0 ? sha256(new Uint8Array(0)) : this.levels[this.levels.length - 1]![0]!;
+  }
+
+  proof(index: number): Uint8Array[] {
+    if (!Number.isInteger(index) || index < 0 || index >= this.size) throw new RangeError(`leaf index ${index} is outside a tree of size ${this.size}`);
+    const path: Uint8Array[] = [];
+    let i = index;
+    for (const level of this.levels.slice(0, -1)) {
+      const sibling = i ^ 1;
+      if (sibling < level.length) path.push(level[sibling]!);
+      i >>= 1;
+    }
+    return path;
+  }
+}

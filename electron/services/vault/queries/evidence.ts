@@ -48,3 +48,8 @@ export function findEvidence(db: Db, caseId: string, ref: string): EvidenceRow[]
 export function storedObjectsReferenced(db: Db): Set<string> {
   return new Set((db.prepare('SELECT DISTINCT sha256 FROM evidence WHERE stored = 1').all() as { sha256: string }[]).map((r) => r.sha256));
 }
+
+/** Finds evidence in any case by id or id prefix (≥ 8 characters). */
+export function findEvidenceAnyCase(db: Db, ref: string): EvidenceRow[] {
+  return db.prepare(`SELECT * FROM evidence WHERE id = ? OR (length(?) >= 8 AND id LIKE ? || '%')`).all(ref, ref, ref) as EvidenceRow[];
+}

@@ -263,3 +263,15 @@ test('MerkleRootBuilder streams to the same root as merkleRoot for every size up
     assert.deepEqual(builder.root(), root(leaves), `size ${n}`);
   }
 });
+
+test('MerkleTree gives the same roots and audit paths as inclusionProof for every size up to 40', async () => {
+  const { MerkleTree, inclusionProof: path, merkleRoot: root, leafHash: leaf } = await import('../../../../shared/crypto/merkle.js');
+  const leaves: Uint8Array[] = [];
+  for (let n = 1; n <= 40; n++) {
+    leaves.push(leaf(new Uint8Array([n])));
+    const tree = new MerkleTree(leaves);
+    assert.deepEqual(tree.root(), root(leaves));
+    for (let i = 0; i < n; i++) assert.deepEqual(tree.proof(i), path(leaves, i), `size ${n} index ${i}`);
+  }
+  assert.throws(() => new MerkleTree(leaves).proof(40), RangeError);
+});
