@@ -36,15 +36,21 @@ export class PlaceholderBook {
     this.insert = db.prepare('INSERT INTO pii_placeholders (case_id, type, value_hash, number) VALUES (?, ?, ?, ?)');
   }
 
-  /** The placeholder for a value, numbering it if it was never seen in this case. */
-  assign(type: string, value: string): string {
+  /** Values numbered during this session; bounded so a log of a million distinct values stays small. */
+  private readonly seen = new Map<string, number>();
+
+  /** Numbers a value if it was never seen in this case. */
+  assign(type: string, value: string): void {
+    const key = `${type}\n${value}`;
+    if (this.seen.has(key)) return;
     const hash = piiValueHash(type, value);
     let n = this.find.get(this.caseId, type, hash) as number | undefined;
     if (n === undefined) {
       n = this.next.get(this.caseId, type) as number;
       this.insert.run(this.caseId, type, hash, n);
     }
-    return placeholderText(type, n);
+    if (this.seen.size >= 100_000) this.seen.clear();
+    this.seen.set(key, n);
   }
 
   /** The placeholder of a value already numbered, or a generic one. */
