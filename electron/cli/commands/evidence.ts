@@ -17,9 +17,9 @@ import { createProgress, formatBytes } from '../progress.js';
 export const evidenceCommands: Command[] = [
   {
     name: 'import',
-    usage: 'evault import CASE PATH... [--in-place] [--legacy-hashes] [--format F] [--year N] [--json]',
+    usage: 'evault import CASE PATH... [--in-place] [--legacy-hashes] [--format F] [--year N] [--strict] [--json]',
     summary: 'fingerprint files and folders into a case (copied unless --in-place); logs are parsed into records',
-    options: { 'in-place': { type: 'boolean' }, 'legacy-hashes': { type: 'boolean' }, format: { type: 'string' }, year: { type: 'string' } },
+    options: { 'in-place': { type: 'boolean' }, 'legacy-hashes': { type: 'boolean' }, format: { type: 'string' }, year: { type: 'string' }, strict: { type: 'boolean' } },
     async run(ctx, { values, positionals }) {
       const [ref, ...paths] = requireArgs(positionals, ['CASE', 'PATH'], 'evault import CASE PATH...');
       const vault = await ctx.openVault();
@@ -36,6 +36,7 @@ export const evidenceCommands: Command[] = [
           inPlace: values['in-place'] === true,
           legacyHashes: values['legacy-hashes'] === true,
           format: logFormatOpt(stringOpt(values, 'format')),
+          strict: values.strict === true,
           year: values.year === undefined ? undefined : intArg(stringOpt(values, 'year'), '--year'),
           signal: controller.signal,
           onProgress: (p) => progress.update(p),

@@ -26,6 +26,8 @@ export interface ImportOptions {
   format?: LogFormat;
   /** Year for syslog lines that carry none (default: the year of the file's modification time). */
   year?: number;
+  /** Refuse a log with any malformed record instead of keeping and flagging it. */
+  strict?: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: { file: SourceFile; index: number; count: number; bytesDone: number; bytesTotal: number }) => void;
   /** Sees each parsed log record (for rule engines and tests). */
@@ -94,6 +96,10 @@ export async function importEvidence(vault: Vault, signer: Signer, caseRef: stri
         const path = options.inPlace ? p.file.path : vault.objects.pathOf(p.fp.sha256);
         const log = p.kind === 'log' && !p.duplicateOf ? await ingestLog(db, theCase.id, p.id, path, p.file.name, { format: options.format, year: options.year ?? p.mtime.getUTCFullYear(), signal: options.signal, onRecord: options.onLogRecord }) : undefined;
         if (options.signal?.aborted) throw new ImportError('CANCELLED', 'import cancelled; nothing was recorded');
+        if (options.strict && log?.firstMalformed) {
+          const m = log.firstMalformed;
+          throw new ImportError('BAD_INPUT', `${p.file.name} has ${log.malformed} malformed record(s), the first at line ${m.line} (${m.reason}); nothing was recorded (--strict)`);
+        }
         items.push(record(vault, signer, theCase.id, p, !options.inPlace, log));
       }
       db.exec('COMMIT');

@@ -121,6 +121,16 @@ describe('log evidence', () => {
   });
 });
 
+test('--strict refuses a log with malformed records, naming the first one', async () => {
+  const f = await vaultFixture();
+  try {
+    await assert.rejects(importEvidence(f.vault, f.signer, 'CASE-1', [join(ai, 'chat_completions.jsonl')], { strict: true }), (e: Error & { code?: string }) => e.code === 'BAD_INPUT' && /1 malformed record\(s\), the first at line 904 \(not valid JSON/.test(e.message));
+    assert.equal(f.vault.db.prepare('SELECT count(*) FROM evidence').pluck().get(), 0);
+  } finally {
+    f.cleanup();
+  }
+});
+
 test('a broken log in a batch records nothing from the batch', async () => {
   const f = await vaultFixture();
   try {

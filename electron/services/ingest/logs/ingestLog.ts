@@ -49,6 +49,8 @@ export interface LogIngestSummary {
   assumedYear: number | null;
   schemas: Record<string, number>;
   pii: { counts: Record<string, number>; total: number; digest: string };
+  /** The first malformed record, for --strict's error message. */
+  firstMalformed: { index: number; line: number; reason: string } | null;
 }
 
 const nodeHash = (l: Uint8Array, r: Uint8Array): Uint8Array => createHash('sha256').update(Buffer.from([1])).update(l).update(r).digest();
@@ -65,6 +67,7 @@ export async function ingestLog(db: Db, caseId: string, evidenceId: string, path
   let last: string | null = null;
   let previousTs: string | undefined;
   let usedYear = false;
+  let firstMalformed: LogIngestSummary['firstMalformed'] = null;
 
   for await (const r of readLogRecords(path, { name, format: options.format, signal: options.signal, onInfo: (i) => (info = i) })) {
     root.push(r.leaf);
@@ -73,6 +76,7 @@ export async function ingestLog(db: Db, caseId: string, evidenceId: string, path
     let body = '';
     if (r.malformed) {
       malformed++;
+      firstMalformed ??= { index: r.index, line: r.line, reason: r.malformed };
     } else {
       mapped = mapRecord(r.value, format, { year: options.year });
       if (format === 'syslog' && mapped.fields.timestamp) usedYear = true;
@@ -137,6 +141,7 @@ export async function ingestLog(db: Db, caseId: string, evidenceId: string, path
     assumedYear: usedYear ? options.year : null,
     schemas,
     pii: { counts: pii.counts, total: pii.total, digest: pii.hex() },
+    firstMalformed,
   };
   insertLogMeta(db, {
     evidence_id: evidenceId,
