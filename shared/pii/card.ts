@@ -4,7 +4,8 @@
 // 1111 1111", "4111-1111-1111-1111"), or as Amex prints them (4-6-5).
 import type { PiiMatch } from '../findings.js';
 
-const LEAD = String.raw`(?<![\w+.,/-]|\d[ -])`;
+// Not glued to a word, a "+", a path, or a preceding group of digits ("1.", "12 ", "3-").
+const LEAD = String.raw`(?<![\w+/-]|\d[ .,/-])`;
 // Not continued by a word, a decimal part, or another group of four digits.
 const TRAIL = String.raw`(?![\w]|[.,]\d|[ -]\d{4})`;
 const CARD = new RegExp(

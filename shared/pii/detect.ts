@@ -41,8 +41,8 @@ const DIGIT_RUN_8 = /\d(?:[ ()./-]{0,3}\d){7}/;
  * of UTF-16 indices into `text`. The value itself is not returned: callers slice it when they must.
  */
 export function detectPii(text: string): PiiMatch[] {
-  // The shortest value any detector accepts is six characters ("a@b.co", "1:2::3").
-  if (text.length < 6) return [];
+  // The shortest value any detector accepts is four characters (the IPv6 address "1::2").
+  if (text.length < 4) return [];
   const found: PiiMatch[] = [];
   if (SECRET_HINT.test(text)) findSecrets(text, found);
   if (text.includes('@')) findEmails(text, found);
@@ -61,29 +61,30 @@ export function detectPii(text: string): PiiMatch[] {
   return resolveOverlaps(found);
 }
 
-/** Keeps the strongest of overlapping matches (see RANK) and returns the rest sorted by start. */
+/**
+ * Keeps the strongest of overlapping matches (see RANK) and returns the rest sorted by start.
+ * Overlaps are resolved within each cluster of transitively overlapping matches, so a text with
+ * thousands of matches costs a sort, not a quadratic search.
+ */
 export function resolveOverlaps(found: PiiMatch[]): PiiMatch[] {
   if (found.length <= 1) return found;
   const byStart = [...found].sort((a, b) => a.start - b.start || b.end - a.end);
-  let overlapping = false;
-  for (let i = 1; i < byStart.length && !overlapping; i++) overlapping = byStart[i]!.start < byStart[i - 1]!.end;
-  if (!overlapping) return byStart;
-
-  const ranked = [...found].sort((a, b) => RANK[a.type] - RANK[b.type] || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: PiiMatch[] = [];
-  for (const m of ranked) {
-    // kept is sorted by start and non-overlapping: find where m would go and look at its neighbours.
-    let lo = 0;
-    let hi = kept.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (kept[mid]!.start < m.start) lo = mid + 1;
-      else hi = mid;
-    }
-    const before = kept[lo - 1];
-    const after = kept[lo];
-    if ((before !== undefined && before.end > m.start) || (after !== undefined && after.start < m.end)) continue;
-    kept.splice(lo, 0, m);
+  for (let i = 0; i < byStart.length; ) {
+    let j = i + 1;
+    let end = byStart[i]!.end;
+    while (j < byStart.length && byStart[j]!.start < end) end = Math.max(end, byStart[j++]!.end);
+    if (j === i + 1) kept.push(byStart[i]!);
+    else kept.push(...strongest(byStart.slice(i, j)));
+    i = j;
   }
   return kept;
+}
+
+/** Greedy by rank within one cluster: each match is kept unless it overlaps a stronger kept one. */
+function strongest(cluster: PiiMatch[]): PiiMatch[] {
+  const ranked = [...cluster].sort((a, b) => RANK[a.type] - RANK[b.type] || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: PiiMatch[] = [];
+  for (const m of ranked) if (!kept.some((k) => k.start < m.end && m.start < k.end)) kept.push(m);
+  return kept.sort((a, b) => a.start - b.start);
 }

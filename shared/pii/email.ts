@@ -2,11 +2,11 @@
 // E-mail addresses: a practical subset of RFC 5322 §3.4.1 addr-spec, with the domain checked as an
 // RFC 1035 §2.3.1 host name (labels of 1–63 letters, digits and inner hyphens) ending in a TLD of
 // valid shape (2–63 letters, or an IDNA "xn--" label). Quoted local parts, comments and domain
-// literals ("user@[192.0.2.1]") are legal but do not occur in running text and are not matched.
+// literals ("user@[192.0.2.1]") are legal but rare in running text and are not matched.
 import type { PiiMatch } from '../findings.js';
 
 // Local-part characters: RFC 5322 atext minus those that in prose are far more often delimiters
-// than part of an address (" ` { } | / = ? ^ ~ ! # $ & *).
+// than part of an address (` { } | / = ? ^ ~ ! # $ & *).
 const LOCAL = charSet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-'");
 const DOMAIN = charSet('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-');
 const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;

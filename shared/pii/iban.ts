@@ -1,25 +1,50 @@
 // SPDX-License-Identifier: UNLICENSED
-// IBANs (ISO 13616-1): country code, two check digits, then the BBAN, for a total length fixed per
-// country by the SWIFT IBAN registry; valid when the number mod 97 is 1 (ISO/IEC 7064 MOD 97-10).
+// IBANs (ISO 13616-1): country code, two check digits, then the BBAN, whose length and character
+// classes the SWIFT IBAN Registry fixes per country; valid when the number mod 97 is 1 (ISO/IEC
+// 7064 MOD 97-10).
 // Electronic format ("DE89370400440532013000") or paper format in groups of four
 // ("DE89 3704 0044 0532 0130 00"). Both are upper case by the standard; lower case is not matched.
 import type { PiiMatch } from '../findings.js';
 
-/** Total IBAN length by country (SWIFT IBAN Registry, release 99, 2025). */
-const LENGTH: Readonly<Record<string, number>> = {
-  AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BI: 27, BR: 29, BY: 28,
-  CH: 21, CR: 22, CY: 28, CZ: 24, DE: 22, DJ: 27, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18,
-  FK: 18, FO: 18, FR: 27, GB: 22, GE: 22, GI: 23, GL: 18, GR: 27, GT: 28, HN: 28, HR: 21, HU: 28,
-  IE: 22, IL: 23, IQ: 23, IS: 26, IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28, LC: 32, LI: 21, LT: 20,
-  LU: 20, LV: 21, LY: 25, MC: 27, MD: 24, ME: 22, MK: 19, MN: 20, MR: 27, MT: 31, MU: 30, NI: 28,
-  NL: 18, NO: 15, OM: 23, PK: 24, PL: 28, PS: 29, PT: 25, QA: 29, RO: 24, RU: 33, SA: 24, SC: 31,
-  SD: 18, SE: 24, SI: 19, SK: 24, SM: 27, SO: 23, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26, UA: 29,
-  VA: 22, VG: 24, XK: 20, YE: 30,
+/**
+ * BBAN structure by country, transcribed from the SWIFT IBAN Registry (2025): n digits, a upper-case
+ * letters, c either; "4a14n" is four letters then fourteen digits. The IBAN is the country code,
+ * two check digits and the BBAN, so its length per country follows.
+ */
+const BBAN: Readonly<Record<string, string>> = {
+  AD: '8n12c', AE: '19n', AL: '8n16c', AT: '16n', AZ: '4a20c', BA: '16n', BE: '12n', BG: '4a6n8c',
+  BH: '4a14c', BI: '23n', BR: '23n1a1c', BY: '4c4n16c', CH: '5n12c', CR: '18n', CY: '8n16c', CZ: '20n',
+  DE: '18n', DJ: '23n', DK: '14n', DO: '4c20n', EE: '16n', EG: '25n', ES: '20n', FI: '14n', FK: '2a12n',
+  FO: '14n', FR: '10n11c2n', GB: '4a14n', GE: '2a16n', GI: '4a15c', GL: '14n', GR: '7n16c', GT: '24c',
+  HN: '4a20n', HR: '17n', HU: '24n', IE: '4a14n', IL: '19n', IQ: '4a15n', IS: '22n', IT: '1a10n12c',
+  JO: '4a4n18c', KW: '4a22c', KZ: '3n13c', LB: '4n20c', LC: '4a24c', LI: '5n12c', LT: '16n', LU: '3n13c',
+  LV: '4a13c', LY: '21n', MC: '10n11c2n', MD: '20c', ME: '18n', MK: '3n10c2n', MN: '16n', MR: '23n',
+  MT: '4a5n18c', MU: '4a19n3a', NI: '4a20n', NL: '4a10n', NO: '11n', OM: '3n16c', PK: '4a16c', PL: '24n',
+  PS: '4a21c', PT: '21n', QA: '4a21c', RO: '4a16c', RS: '18n', RU: '14n15c', SA: '2n18c', SC: '4a20n3a',
+  SD: '14n', SE: '20n', SI: '15n', SK: '20n', SM: '1a10n12c', SO: '19n', ST: '21n', SV: '4a20n', TL: '19n',
+  TN: '20n', TR: '5n1n16c', UA: '6n19c', VA: '18n', VG: '4a16n', XK: '16n', YE: '4a4n18c',
 };
+const CLASS = { n: '[0-9]', a: '[A-Z]', c: '[A-Z0-9]' } as const;
+
+interface Structure {
+  length: number;
+  bban: RegExp;
+}
+
+const STRUCTURE: ReadonlyMap<string, Structure> = new Map(
+  Object.entries(BBAN).map(([country, format]) => {
+    let length = 4;
+    let source = '';
+    for (const [, count, kind] of format.matchAll(/(\d+)([nac])/g)) {
+      length += Number(count);
+      source += `${CLASS[kind as keyof typeof CLASS]}{${count}}`;
+    }
+    return [country, { length, bban: new RegExp(`^${source}$`) }];
+  }),
+);
 
 // Country code and check digits at the start of a word; the BBAN is walked in code.
 const HEAD = /(?<![A-Za-z0-9])([A-Z]{2})(\d\d)/g;
-const ALNUM_UPPER = /^[A-Z0-9]+$/;
 
 /** ISO 13616-1 §7: move the first four characters to the end, letters to 10..35, mod 97 must be 1. */
 export function ibanChecksumValid(compact: string): boolean {
@@ -34,10 +59,10 @@ export function ibanChecksumValid(compact: string): boolean {
   return rem === 1;
 }
 
-/** A compact IBAN of the right length for its country, with valid check digits. */
+/** A compact IBAN with its country's length and BBAN structure, and valid check digits. */
 export function validIban(compact: string): boolean {
-  const length = LENGTH[compact.slice(0, 2)];
-  if (length === undefined || compact.length !== length || !ALNUM_UPPER.test(compact)) return false;
+  const structure = STRUCTURE.get(compact.slice(0, 2));
+  if (structure === undefined || compact.length !== structure.length || !structure.bban.test(compact.slice(4))) return false;
   const check = Number(compact.slice(2, 4));
   // MOD 97-10 check digits are 98 minus a remainder, so always 02..98.
   return check >= 2 && check <= 98 && ibanChecksumValid(compact);
@@ -78,7 +103,7 @@ function groupedEnd(text: string, start: number, length: number): number {
   if (text.charCodeAt(i) === 32) {
     let j = i + 1;
     let digit = false;
-    while (j < text.length && isUpperAlnum(text.charCodeAt(j))) digit ||= text.charCodeAt(j++) <= 57;
+    for (; j < text.length && isUpperAlnum(text.charCodeAt(j)); j++) if (text.charCodeAt(j) <= 57) digit = true;
     if (digit && j - i - 1 <= 4) return -1;
   }
   return i;
@@ -87,7 +112,7 @@ function groupedEnd(text: string, start: number, length: number): number {
 export function findIbans(text: string, out: PiiMatch[]): void {
   HEAD.lastIndex = 0;
   for (let m = HEAD.exec(text); m !== null; m = HEAD.exec(text)) {
-    const length = LENGTH[m[1]!];
+    const length = STRUCTURE.get(m[1]!)?.length;
     if (length === undefined) continue;
     const start = m.index;
     const grouped = text.charCodeAt(start + 4) === 32;

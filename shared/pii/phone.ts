@@ -9,8 +9,8 @@
 // shorter, so "+49663775451490090" (17 digits) yields nothing rather than its first 15 digits.
 import type { PiiMatch } from '../findings.js';
 
-// Not glued to a word, a "+", a decimal point, or a preceding group of digits.
-const LEAD = String.raw`(?<![\w+.,/-]|\d[ .,/-])`;
+// Not glued to a word, a "+", a path, or a preceding group of digits ("1.", "12 ", "3-").
+const LEAD = String.raw`(?<![\w+/-]|\d[ .,/-])`;
 // Not continued by a word character or by another group of digits.
 const TRAIL = String.raw`(?![\w]|[.,/-]\d|[ ]\d)`;
 
@@ -24,18 +24,21 @@ const US = new RegExp(
   'g',
 );
 
-// UK, trunk prefix 0: 02x xxxx xxxx, 01xx xxx xxxx, 01xxx xxxxx(x), 03xx/08xx/09xx xxx xxxx,
-// 07xxx xxxxxx, 0800 xxx xxx.
-const UK = new RegExp(
-  LEAD +
-    String.raw`0(?:2\d([ -])\d{4}\1\d{4}|1\d\d([ -])\d{3}\2\d{4}|1\d{3}[ -]\d{5,6}|[389]\d\d([ -])\d{3}\3\d{4}|7\d{3}[ -]\d{6}|800([ -])\d{3}\4\d{3})` +
-    TRAIL,
-  'g',
-);
+// UK (Ofcom number groupings), trunk prefix 0, the area code optionally in parentheses:
+// 02x xxxx xxxx, 01xx xxx xxxx, 01xxx xxxxx(x), 03xx/08xx/09xx xxx xxxx, 07xxx xxxxxx, 0800 xxx xxx.
+const UK_GROUPS: readonly (readonly [area: string, rest: string])[] = [
+  [String.raw`02\d`, String.raw`\d{4}[ -]\d{4}`],
+  [String.raw`01\d\d`, String.raw`\d{3}[ -]\d{4}`],
+  [String.raw`01\d{3}`, String.raw`\d{5,6}`],
+  [String.raw`0[389]\d\d`, String.raw`\d{3}[ -]\d{4}`],
+  [String.raw`07\d{3}`, String.raw`\d{6}`],
+  ['0800', String.raw`\d{3}[ -]\d{3}`],
+];
+const UK = new RegExp(LEAD + `(?:${UK_GROUPS.map(([area, rest]) => String.raw`(?:${area}[ -]|\(${area}\) ?)${rest}`).join('|')})` + TRAIL, 'g');
 
-// Germany: (0 + area code of 2–5 digits) then the subscriber number, separated by a space, a
-// hyphen or a slash; 9–12 digits in all.
-const DE = new RegExp(LEAD + String.raw`0[1-9]\d{1,4}(?: ?\/ ?|[ -])[1-9]\d{2,7}` + TRAIL, 'g');
+// Germany (DIN 5008): 0 + an area code of 2–5 digits, then the subscriber number after a space,
+// a hyphen or a slash, or with the area code in parentheses; 9–12 digits in all.
+const DE = new RegExp(LEAD + String.raw`(?:0[1-9]\d{1,4}(?: ?\/ ?|[ -])|\(0[1-9]\d{1,4}\) ?)[1-9]\d{2,7}` + TRAIL, 'g');
 
 // France: ten digits in pairs, "0X XX XX XX XX", with one kind of separator.
 const FR = new RegExp(LEAD + String.raw`0[1-9]([ .-])\d\d\1\d\d\1\d\d\1\d\d` + TRAIL, 'g');

@@ -6,7 +6,8 @@
 // grouping they are any other nine-digit number.
 import type { PiiMatch } from '../findings.js';
 
-const SSN = /(?<![\w+.,/-]|\d[ -])(\d{3})([ -])(\d{2})\2(\d{4})(?![\w]|[.,/-]\d|[ ]\d)/g;
+// Not glued to a word or to another group of digits on either side.
+const SSN = /(?<![\w+/-]|\d[ .,/-])(\d{3})([ -])(\d{2})\2(\d{4})(?![\w]|[.,/-]\d|[ ]\d)/g;
 
 const VOIDED = new Set(['078051120', '219099999']);
 

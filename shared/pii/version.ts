@@ -4,4 +4,4 @@
 // Bump the version whenever a change to shared/pii/ can change what detectPii returns.
 
 export const PII_DETECTOR = 'evault-pii';
-export const PII_DETECTOR_VERSION = '1';
+export const PII_DETECTOR_VERSION = '2';

@@ -45,7 +45,7 @@ export const evidenceCommands: Command[] = [
         for (const item of items) {
           if (ctx.options.json) ctx.out(JSON.stringify(item));
           else {
-            const log = item.log ? `  (${item.log.records} records, ${item.log.malformed} malformed, ${item.log.pii} PII matches)` : '';
+            const log = item.log ? `  (${item.log.records} records, ${item.log.malformed} malformed, ${item.log.pii} PII matches, ${item.log.findings ?? 0} findings)` : '';
             ctx.out(`${item.duplicate ? 'duplicate' : 'imported '} ${item.sha256}  ${formatBytes(item.size).padStart(10)}  ${item.kind.padEnd(5)} ${item.name}${item.duplicate ? `  (already in case as ${item.id})` : log}`);
           }
         }

@@ -18,6 +18,9 @@ import { TOOL_VERSION } from '../version.js';
 import { ingestLog, type LogIngestSummary, type LogRecordView } from './logs/ingestLog.js';
 import type { LogFormat } from './logs/format.js';
 import { PII_DETECTOR, PII_DETECTOR_VERSION } from '../../../shared/pii/version.js';
+import { RuleEngine } from '../../../shared/rules/engine.js';
+import { RULESET_VERSION, rulesetHash } from '../../../shared/rules/ruleset.js';
+import { recordFindings } from './logs/recordFindings.js';
 
 export interface ImportOptions {
   inPlace?: boolean;
@@ -48,7 +51,7 @@ export interface ImportedItem {
   /** Sequence number of the evidence.acquired event (absent for duplicates). */
   seq?: number;
   /** For logs: what the parser found. */
-  log?: { format: string; records: number; malformed: number; recordsRoot: string; pii: number };
+  log?: { format: string; records: number; malformed: number; recordsRoot: string; pii: number; findings?: number };
 }
 
 interface Pending {
@@ -94,13 +97,31 @@ export async function importEvidence(vault: Vault, signer: Signer, caseRef: stri
       const items: ImportedItem[] = [];
       for (const p of pending) {
         const path = options.inPlace ? p.file.path : vault.objects.pathOf(p.fp.sha256);
-        const log = p.kind === 'log' && !p.duplicateOf ? await ingestLog(db, theCase.id, p.id, path, p.file.name, { format: options.format, year: options.year ?? p.mtime.getUTCFullYear(), signal: options.signal, onRecord: options.onLogRecord }) : undefined;
+        const engine = p.kind === 'log' && !p.duplicateOf ? new RuleEngine() : undefined;
+        const log = engine
+          ? await ingestLog(db, theCase.id, p.id, path, p.file.name, {
+              format: options.format,
+              year: options.year ?? p.mtime.getUTCFullYear(),
+              signal: options.signal,
+              onRecord: (r) => {
+                engine.observe({ index: r.index, fields: r.mapped.fields, pii: r.pii, responsePointers: r.mapped.responsePointers, promptPointers: r.mapped.promptPointers });
+                options.onLogRecord?.(r);
+              },
+            })
+          : undefined;
         if (options.signal?.aborted) throw new ImportError('CANCELLED', 'import cancelled; nothing was recorded');
         if (options.strict && log?.firstMalformed) {
           const m = log.firstMalformed;
           throw new ImportError('BAD_INPUT', `${p.file.name} has ${log.malformed} malformed record(s), the first at line ${m.line} (${m.reason}); nothing was recorded (--strict)`);
         }
-        items.push(record(vault, signer, theCase.id, p, !options.inPlace, log));
+        const item = record(vault, signer, theCase.id, p, !options.inPlace, log);
+        if (engine && log) {
+          // After the acquisition event: findings rest on records the log already holds.
+          const findings = engine.finish();
+          recordFindings(db, signer, theCase.id, p.id, findings, { name: 'evault-rules', version: RULESET_VERSION, hash: rulesetHash() });
+          item.log!.findings = findings.length;
+        }
+        items.push(item);
       }
       db.exec('COMMIT');
       return items;

@@ -59,3 +59,15 @@ export async function verifyLogEvidence(
     issues.push({ ...at, seq: scan?.seq ?? at.seq, code: 'FINDINGS_MISMATCH', message: `stored PII matches of ${evidence.name} no longer match the signed PII finding`, expected: scan ? `${String(scan.details.matches)} matches, digest ${String(scan.details.digest)}` : 'a pii.scan finding', found: `${digest.total} matches, digest ${digest.hex()}` });
   }
 }
+
+/** Each stored finding must match the signed finding.recorded event it points at. */
+export function verifyFindingRows(db: Db, parsedLogs: ReadonlyMap<string, ReadonlyMap<number, CustodyEvent>>, issues: VerifyIssue[]): void {
+  const rows = db.prepare('SELECT * FROM findings ORDER BY id').all() as { case_id: string; evidence_id: string; type: string; rule: string; records: string; event_seq: number }[];
+  for (const row of rows) {
+    const ev = parsedLogs.get(row.case_id)?.get(row.event_seq);
+    const d = ev?.details;
+    if (!ev || ev.action !== 'finding.recorded' || ev.evidence !== row.evidence_id || d?.type !== row.type || d?.rule !== row.rule || JSON.stringify(d?.records) !== row.records) {
+      issues.push({ code: 'FINDINGS_MISMATCH', log: row.case_id, seq: row.event_seq, evidence: row.evidence_id, message: `stored ${row.type} finding does not match its signed finding.recorded event`, expected: ev ? `${String(d?.type)} ${String(d?.rule)} ${JSON.stringify(d?.records)}` : 'a finding.recorded event', found: `${row.type} ${row.rule} ${row.records}` });
+    }
+  }
+}

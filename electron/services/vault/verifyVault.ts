@@ -15,7 +15,7 @@ import { fingerprintFile } from '../ingest/fingerprint.js';
 import { checkpointOrigin, noteKeyName } from './custodyLog.js';
 import { SCHEMA_VERSION } from './migrations/index.js';
 import { ObjectStore } from './objectStore.js';
-import { verifyLogEvidence } from './verifyLogs.js';
+import { verifyFindingRows, verifyLogEvidence } from './verifyLogs.js';
 import { allCheckpoints } from './queries/checkpoints.js';
 import { listCases } from './queries/cases.js';
 import { allEvidence } from './queries/evidence.js';
@@ -121,6 +121,7 @@ async function checkAll(db: Db, dir: string, verify: Ed25519Verify, external: { 
   }
 
   await checkEvidence(db, dir, parsedLogs, result);
+  verifyFindingRows(db, parsedLogs, result.issues);
   const claims: CheckpointClaim[] = [
     ...allCheckpoints(db).map((cp) => ({ note: cp.note, source: 'vault', row: { log: cp.log, size: cp.size, root: cp.root, signer: cp.signer } })),
     ...external.map((c) => ({ note: c.note, source: c.source })),

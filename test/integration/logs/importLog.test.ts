@@ -62,11 +62,27 @@ describe('log evidence', () => {
   });
 
   test('each log has a signed PII scan finding, and verify-vault checks roots, framing and PII digests', async () => {
-    const scans = logEvents(f.vault.db, f.theCase.id).filter((e) => e.action === 'finding.recorded').map((e) => parseEvent(new Uint8Array(e.bytes)));
+    const scans = logEvents(f.vault.db, f.theCase.id).filter((e) => e.action === 'finding.recorded').map((e) => parseEvent(new Uint8Array(e.bytes))).filter((e) => e.details.type === 'pii.scan');
     assert.equal(scans.length, 2);
     assert.ok(scans.every((s) => s.details.type === 'pii.scan' && typeof s.details.digest === 'string' && (s.details.matches as number) > 100));
     const r = await verifyVault(f.vault.dir);
     assert.deepEqual(r.issues, []);
+  });
+
+  test('AI-incident findings are signed events naming the rule set, and each stored row matches its event', () => {
+    const events = logEvents(f.vault.db, f.theCase.id).filter((e) => e.action === 'finding.recorded').map((e) => parseEvent(new Uint8Array(e.bytes))).filter((e) => String(e.details.type).startsWith('ai.'));
+    const rows = listFindings(f.vault, f.theCase.id).filter((x) => x.type.startsWith('ai.'));
+    assert.equal(rows.length, events.length);
+    assert.ok(rows.length > 50, `${rows.length} AI findings`);
+    for (const e of events) {
+      assert.equal(e.details.ruleset, 'evault-rules');
+      assert.match(String(e.details.rulesetHash), /^[0-9a-f]{64}$/);
+      assert.equal(typeof e.details.explanation, 'string');
+    }
+    const types = new Set(rows.map((x) => x.type));
+    for (const t of ['ai.prompt_injection', 'ai.system_prompt_exfiltration', 'ai.response_leak', 'ai.cross_tenant', 'ai.burst', 'ai.model_change']) assert.ok(types.has(t), t);
+    const injection = rows.find((x) => x.type === 'ai.prompt_injection')!;
+    assert.match(String(injection.atlas), /^AML\.T005[14]/);
   });
 
   test('search by session, user, request id, free text and time window', () => {
@@ -109,7 +125,8 @@ describe('log evidence', () => {
   test('a changed record leaf or a removed PII match is caught by verify-vault', async () => {
     f.vault.close();
     const db = new Database(join(f.vault.dir, 'vault.db'));
-    db.exec('DROP TRIGGER log_records_no_update; DROP TRIGGER pii_matches_no_delete;');
+    db.exec('DROP TRIGGER log_records_no_update; DROP TRIGGER pii_matches_no_delete; DROP TRIGGER findings_no_update;');
+    db.prepare("UPDATE findings SET records = '[0]' WHERE id = (SELECT min(id) FROM findings)").run();
     db.prepare('UPDATE log_records SET leaf = zeroblob(32) WHERE evidence_id = ? AND idx = 5').run(items[0]!.id);
     db.prepare('DELETE FROM pii_matches WHERE rowid = (SELECT min(rowid) FROM pii_matches WHERE evidence_id = ?)').run(items[1]!.id);
     db.close();
@@ -117,6 +134,7 @@ describe('log evidence', () => {
     const codes = r.issues.map((i) => `${i.code}:${i.evidence}`);
     assert.ok(codes.includes(`RECORDS_MISMATCH:${items[0]!.id}`), codes.join());
     assert.ok(codes.includes(`FINDINGS_MISMATCH:${items[1]!.id}`), codes.join());
+    assert.ok(r.issues.some((i) => i.code === 'FINDINGS_MISMATCH' && /finding does not match its signed/.test(i.message)), 'the edited findings row');
     f.vault = await Vault.open(f.vault.dir);
   });
 });

@@ -9,6 +9,7 @@ import { MerkleRootBuilder } from '../../../../shared/crypto/merkle.js';
 import { textFields } from '../../../../shared/logs/commonFields.js';
 import { mapRecord, type MappedRecord } from '../../../../shared/logs/schemas.js';
 import { detectPii } from '../../../../shared/pii/detect.js';
+import type { PiiMatch } from '../../../../shared/findings.js';
 import type { Db } from '../../vault/db.js';
 import { insertLogMeta, LogRecordWriter } from '../../vault/queries/logRecords.js';
 import { PlaceholderBook } from '../../vault/queries/piiPlaceholders.js';
@@ -23,7 +24,7 @@ export interface LogRecordView {
   index: number;
   value: unknown;
   mapped: MappedRecord;
-  pii: { field: string; type: string; start: number; end: number; value: string }[];
+  pii: (PiiMatch & { field: string; value: string })[];
 }
 
 export interface LogIngestOptions {
@@ -92,7 +93,7 @@ export async function ingestLog(db: Db, caseId: string, evidenceId: string, path
           pii.add(row);
           const value = f.text.slice(m.start, m.end);
           placeholders.assign(m.type, value);
-          found.push({ field: f.pointer, type: m.type, start: m.start, end: m.end, value });
+          found.push({ ...m, field: f.pointer, value });
         }
       }
       options.onRecord?.({ index: r.index, value: r.value, mapped, pii: found });

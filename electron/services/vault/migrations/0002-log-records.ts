@@ -3,7 +3,7 @@
 // a contentless FTS5 index of record text, per-log metadata, PII matches and rule findings.
 import type { Database } from 'better-sqlite3';
 
-const APPEND_ONLY_TABLES = ['log_meta', 'log_records', 'pii_matches', 'pii_placeholders', 'findings'];
+const APPEND_ONLY_TABLES = ['log_meta', 'log_records', 'pii_matches', 'case_pii_salt', 'pii_placeholders', 'findings'];
 
 export default function updateToSchemaVersion2(db: Database): void {
   db.exec(`
@@ -65,6 +65,13 @@ export default function updateToSchemaVersion2(db: Database): void {
 
     -- Typed placeholders for redaction ("[EMAIL#3]"), numbered per case and type in the order values
     -- were first seen, so the same value always gets the same placeholder. Keyed by a hash of the value.
+    -- A random salt per case for the value hashes above, so a hash of an SSN cannot be reversed by
+    -- trying every value, and two cases cannot be linked through their hashes.
+    CREATE TABLE case_pii_salt (
+      case_id TEXT PRIMARY KEY REFERENCES cases(id),
+      salt TEXT NOT NULL
+    ) STRICT;
+
     CREATE TABLE pii_placeholders (
       case_id TEXT NOT NULL REFERENCES cases(id),
       type TEXT NOT NULL,

@@ -1,10 +1,22 @@
 // SPDX-License-Identifier: UNLICENSED
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { canonicalPii } from '../../../../shared/pii/normalize.js';
+import type { PiiType } from '../../../../shared/findings.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db.js';
 
-export function piiValueHash(type: string, value: string): string {
-  return createHash('sha256').update(`${type}\n${value}`).digest('hex');
+/** Salted hash of a value's canonical spelling (a card with spaces or dashes is one value). */
+export function piiValueHash(salt: string, type: string, value: string): string {
+  return createHash('sha256').update(`${salt}\n${type}\n${canonicalPii(type as PiiType, value)}`).digest('hex');
+}
+
+/** The case's salt, made on first use. */
+function caseSalt(db: Db, caseId: string): string {
+  const existing = db.prepare('SELECT salt FROM case_pii_salt WHERE case_id = ?').pluck().get(caseId) as string | undefined;
+  if (existing) return existing;
+  const salt = randomBytes(32).toString('hex');
+  db.prepare('INSERT INTO case_pii_salt (case_id, salt) VALUES (?, ?)').run(caseId, salt);
+  return salt;
 }
 
 const LABELS: Record<string, string> = {
@@ -26,11 +38,13 @@ export class PlaceholderBook {
   private readonly find: Statement;
   private readonly next: Statement;
   private readonly insert: Statement;
+  private readonly salt: string;
 
   constructor(
     db: Db,
     private readonly caseId: string,
   ) {
+    this.salt = caseSalt(db, caseId);
     this.find = db.prepare('SELECT number FROM pii_placeholders WHERE case_id = ? AND type = ? AND value_hash = ?').pluck();
     this.next = db.prepare('SELECT coalesce(max(number), 0) + 1 FROM pii_placeholders WHERE case_id = ? AND type = ?').pluck();
     this.insert = db.prepare('INSERT INTO pii_placeholders (case_id, type, value_hash, number) VALUES (?, ?, ?, ?)');
@@ -43,7 +57,7 @@ export class PlaceholderBook {
   assign(type: string, value: string): void {
     const key = `${type}\n${value}`;
     if (this.seen.has(key)) return;
-    const hash = piiValueHash(type, value);
+    const hash = piiValueHash(this.salt, type, value);
     let n = this.find.get(this.caseId, type, hash) as number | undefined;
     if (n === undefined) {
       n = this.next.get(this.caseId, type) as number;
@@ -55,7 +69,7 @@ export class PlaceholderBook {
 
   /** The placeholder of a value already numbered, or a generic one. */
   lookup(type: string, value: string): string {
-    const n = this.find.get(this.caseId, type, piiValueHash(type, value)) as number | undefined;
+    const n = this.find.get(this.caseId, type, piiValueHash(this.salt, type, value)) as number | undefined;
     return n === undefined ? `[${LABELS[type] ?? 'PII'}]` : placeholderText(type, n);
   }
 }
