@@ -163,6 +163,8 @@ test('evault demo runs the whole job on a fresh folder and reports success', () 
   assert.equal(summary.evidence.length, 2);
   assert.deepEqual(summary.evidence.map((e: { kind: string }) => e.kind), ['log', 'model']);
   assert.match(r.stderr, /openssl on 000001\.json: Signature Verified Successfully/);
+  assert.ok(summary.findings['ai.prompt_injection'] > 0 && summary.findings['pii.email'] > 0, JSON.stringify(summary.findings));
+  assert.match(r.stderr, /record proof of the flagged record \d+ \(offline, shared verifier\): verified/);
   assert.match(r.stderr, /verify-vault: OK/);
   assert.equal(evault(['verify-vault', '--vault', summary.vault]).status, 0);
 });
