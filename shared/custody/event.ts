@@ -11,6 +11,7 @@ export const GENESIS_PREV = '0'.repeat(64);
 
 export const CUSTODY_ACTIONS = [
   'examiner.registered',
+  'examiner.companion_bound',
   'case.created',
   'evidence.acquired',
   'evidence.verified',

@@ -99,7 +99,7 @@ describe('evault CLI', () => {
   });
 
   test('verify-vault passes on the vault and prints a summary; --json is machine-readable', () => {
-    assert.match(ok(['verify-vault']), /^OK: 2 logs, 8 events, 2 evidence items, 2 objects re-hashed, 1 checkpoints/m);
+    assert.match(ok(['verify-vault']), /^OK: 2 logs, 9 events, 2 evidence items, 2 objects re-hashed, 1 checkpoints/m);
     assert.equal(JSON.parse(ok(['verify-vault', '--json'])).ok, true);
     const withOutside = JSON.parse(ok(['verify-vault', '--checkpoint', join(root, 'checkpoint-5.txt'), '--json']));
     assert.equal(withOutside.ok, true);
@@ -116,6 +116,10 @@ describe('evault CLI', () => {
     const r = spawnSync('openssl', ['pkey', '-pubin', '-in', pem, '-noout', '-text'], { encoding: 'utf8' });
     assert.equal(r.status, 0);
     assert.match(r.stdout, /ED25519 Public-Key/);
+    const p256 = join(root, 'ana-p256.pem');
+    ok(['key', 'export', '--companion', '--out', p256]);
+    const c = spawnSync('openssl', ['pkey', '-pubin', '-in', p256, '-noout', '-text'], { encoding: 'utf8' });
+    assert.match(c.stdout, /ASN1 OID: prime256v1/);
   });
 
   test('exit codes and one-line errors: 2 for bad usage or input, no stack traces', () => {

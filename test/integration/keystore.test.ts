@@ -70,3 +70,50 @@ test('finding a key: none, one, several, by prefix', async () => {
   assert.equal((await ks.find(b.fingerprint.slice(0, 12))).name, 'B');
   await assert.rejects(ks.create({ name: 'C', passphrase: 'short' }), (e: Error & { code?: string }) => e.code === 'BAD_INPUT');
 });
+
+test('every new key has an ECDSA P-256 companion, bound to the identity by a signed event with proof of possession', async () => {
+  const { createPublicKey, verify } = await import('node:crypto');
+  const { vaultFixture } = await import('../helpers/vaultFixture.js');
+  const { logEvents } = await import('../../electron/services/vault/queries/events.js');
+  const { parseEvent } = await import('../../shared/custody/verifyLog.js');
+  const { verifyVault } = await import('../../electron/services/vault/verifyVault.js');
+  const f = await vaultFixture();
+  try {
+    assert.ok(f.signer.companion);
+    const key = createPublicKey({ key: Buffer.from(f.signer.companion.spki), format: 'der', type: 'spki' });
+    assert.equal(key.asymmetricKeyDetails?.namedCurve, 'prime256v1');
+    const msg = Buffer.from('report bytes');
+    assert.ok(verify('sha256', msg, key, f.signer.companion.sign(msg)));
+    const bound = logEvents(f.vault.db, 'vault').map((r) => parseEvent(new Uint8Array(r.bytes))).filter((e) => e.action === 'examiner.companion_bound');
+    assert.equal(bound.length, 1);
+    assert.equal(bound[0]!.details.spki, Buffer.from(f.signer.companion.spki).toString('base64'));
+    assert.equal((await verifyVault(f.vault.dir)).ok, true);
+    // A binding whose possession proof does not verify is reported, even though its event is signed.
+    const { appendEvent } = await import('../../electron/services/vault/custodyLog.js');
+    const forged = appendEvent(f.vault.db, f.signer, { caseId: null, action: 'examiner.companion_bound', details: { ...bound[0]!.details, possession: Buffer.alloc(70, 1).toString('base64') } });
+    const r = await verifyVault(f.vault.dir);
+    assert.deepEqual(r.issues.map((i) => `${i.code}@${i.seq}`), [`EXAMINER_MISMATCH@${forged.event.seq}`]);
+  } finally {
+    f.cleanup();
+  }
+});
+
+test('a key made without a companion gets one with addCompanion, keeping its identity; a wrong passphrase changes nothing', async () => {
+  const dir = tempDir('evault-ks-');
+  const ks = new Keystore(dir);
+  const info = await ks.create({ name: 'Old', passphrase: TEST_PASSPHRASE });
+  const file = join(dir, `${info.fingerprint}.key.json`);
+  const { writeFileSync } = await import('node:fs');
+  const legacy = JSON.parse(readFileSync(file, 'utf8'));
+  delete legacy.companion;
+  writeFileSync(file, JSON.stringify(legacy));
+  assert.equal((await ks.unlock(info.fingerprint, TEST_PASSPHRASE)).companion, null);
+  await assert.rejects(ks.addCompanion(info.fingerprint, 'wrong passphrase'), (e: Error & { code?: string }) => e.code === 'WRONG_PASSPHRASE');
+  assert.equal(JSON.parse(readFileSync(file, 'utf8')).companion, undefined);
+  const updated = await ks.addCompanion(info.fingerprint, TEST_PASSPHRASE);
+  assert.ok(updated.companionSpki);
+  const signer = await ks.unlock(info.fingerprint, TEST_PASSPHRASE);
+  assert.equal(signer.fingerprint, info.fingerprint);
+  assert.deepEqual(signer.companion!.spki, updated.companionSpki);
+  assert.deepEqual(readdirSync(dir).filter((n) => n.endsWith('.tmp')), []);
+});

@@ -42,7 +42,7 @@ describe('verify-vault catches tampering', () => {
     const r = await verifyVault(f.vault.dir);
     assert.deepEqual(r.issues, []);
     assert.equal(r.ok, true);
-    assert.deepEqual(r.counts, { logs: 2, events: 7, evidence: 2, objects: 2, checkpoints: 1 });
+    assert.deepEqual(r.counts, { logs: 2, events: 8, evidence: 2, objects: 2, checkpoints: 1 });
   });
 
   test('one edited byte of an event: hash and signature fail at that seq, and the checkpoint root no longer matches', async () => {

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: UNLICENSED
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { ed25519PublicKeyToPem, groupFingerprint } from '../../../shared/crypto/keyFingerprint.js';
 import { EvaultError } from '../../../shared/errors.js';
@@ -40,7 +41,7 @@ export const keyCommands: Command[] = [
     async run(ctx) {
       const keys = await ctx.keystore.list();
       if (ctx.options.json) {
-        ctx.out(JSON.stringify(keys.map((k) => ({ fingerprint: k.fingerprint, name: k.name, role: k.role, createdAt: k.createdAt }))));
+        ctx.out(JSON.stringify(keys.map((k) => ({ fingerprint: k.fingerprint, name: k.name, role: k.role, createdAt: k.createdAt, companionSpkiSha256: k.companionSpki ? createHash('sha256').update(k.companionSpki).digest('hex') : null }))));
         return;
       }
       if (keys.length === 0) ctx.out(`No keys in ${ctx.keystore.dir}; create one with "evault key create --name NAME"`);
@@ -49,19 +50,34 @@ export const keyCommands: Command[] = [
   },
   {
     name: 'key export',
-    usage: 'evault key export [FINGERPRINT] --out FILE',
-    summary: 'write a public key as PEM (SubjectPublicKeyInfo), as openssl reads it',
-    options: { out: { type: 'string' } },
+    usage: 'evault key export [FINGERPRINT] [--companion] --out FILE',
+    summary: 'write a public key as PEM (SubjectPublicKeyInfo), as openssl reads it; --companion: the ECDSA P-256 key',
+    options: { out: { type: 'string' }, companion: { type: 'boolean' } },
     async run(ctx, { values, positionals }) {
       const out = stringOpt(values, 'out');
-      if (!out) throw new EvaultError('USAGE', 'usage: evault key export [FINGERPRINT] --out FILE');
+      if (!out) throw new EvaultError('USAGE', 'usage: evault key export [FINGERPRINT] [--companion] --out FILE');
       const info = await ctx.keystore.find(positionals[0] ?? ctx.options.key ?? process.env.EVAULT_KEY);
+      let pem = ed25519PublicKeyToPem(info.publicKey);
+      if (values.companion === true) {
+        if (!info.companionSpki) throw new EvaultError('NOT_FOUND', `key ${info.fingerprint.slice(0, 16)}… has no companion key; add one with "evault key add-companion"`);
+        pem = `-----BEGIN PUBLIC KEY-----\n${(Buffer.from(info.companionSpki).toString('base64').match(/.{1,64}/g) ?? []).join('\n')}\n-----END PUBLIC KEY-----\n`;
+      }
       try {
-        await fs.writeFile(out, ed25519PublicKeyToPem(info.publicKey), { flag: 'wx' });
+        await fs.writeFile(out, pem, { flag: 'wx' });
       } catch (cause) {
         throw new EvaultError((cause as NodeJS.ErrnoException).code === 'EEXIST' ? 'ALREADY_EXISTS' : 'IO', `cannot write ${out}: ${(cause as Error).message}`, { cause });
       }
       ctx.out(ctx.options.json ? JSON.stringify({ fingerprint: info.fingerprint, out }) : `Wrote public key ${info.fingerprint} to ${out}`);
+    },
+  },
+  {
+    name: 'key add-companion',
+    usage: 'evault key add-companion [--key FINGERPRINT]',
+    summary: 'give an older key its ECDSA P-256 companion (for PDF signatures and model signing)',
+    async run(ctx) {
+      const info = await ctx.keystore.find(ctx.options.key ?? process.env.EVAULT_KEY);
+      const updated = await ctx.keystore.addCompanion(info.fingerprint, await readPassphrase(`Passphrase for ${info.name}: `));
+      ctx.out(`Key ${info.fingerprint.slice(0, 16)}… has an ECDSA P-256 companion (SPKI SHA-256 ${createHash('sha256').update(updated.companionSpki!).digest('hex')}); it is bound in a vault at the next signing command there`);
     },
   },
   {

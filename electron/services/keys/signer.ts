@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: UNLICENSED
-import type { KeyObject } from 'node:crypto';
+import { createPublicKey, sign as nodeSignDigest, type KeyObject } from 'node:crypto';
 import { keyFingerprint } from '../../../shared/crypto/keyFingerprint.js';
 import { nodeSign, rawPublicKey } from './nodeEd25519.js';
 
@@ -10,9 +10,18 @@ export interface Signer {
   readonly name: string;
   readonly role: string | null;
   sign(message: Uint8Array): Uint8Array;
+  /** The ECDSA P-256 companion, for PAdES and OpenSSF model signing; null for keys without one. */
+  readonly companion: CompanionSigner | null;
 }
 
-export function createSigner(privateKey: KeyObject, name: string, role: string | null): Signer {
+export interface CompanionSigner {
+  /** DER SubjectPublicKeyInfo. */
+  readonly spki: Uint8Array;
+  /** ECDSA with SHA-256 over `message`; the signature is DER (RFC 3279 Ecdsa-Sig-Value). */
+  sign(message: Uint8Array): Uint8Array;
+}
+
+export function createSigner(privateKey: KeyObject, name: string, role: string | null, companion: KeyObject | null = null): Signer {
   const publicKey = rawPublicKey(privateKey);
   return {
     fingerprint: keyFingerprint(publicKey),
@@ -20,5 +29,11 @@ export function createSigner(privateKey: KeyObject, name: string, role: string |
     name,
     role,
     sign: (message) => nodeSign(message, privateKey),
+    companion: companion
+      ? {
+          spki: new Uint8Array(createPublicKey(companion).export({ format: 'der', type: 'spki' })),
+          sign: (message) => new Uint8Array(nodeSignDigest('sha256', message, companion)),
+        }
+      : null,
   };
 }

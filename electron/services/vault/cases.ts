@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: UNLICENSED
 // Case-level actions: create, register examiners, notes, custody transfer, sealing.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { VAULT_LOG } from '../../../shared/custody/event.js';
 import { EvaultError } from '../../../shared/errors.js';
 import type { Signer } from '../keys/signer.js';
@@ -10,9 +10,45 @@ import { getExaminer, insertExaminer } from './queries/examiners.js';
 import { hasAction } from './queries/events.js';
 import type { Vault } from './vault.js';
 
+/** What the companion key signs to prove it belongs with the Ed25519 identity. */
+export function companionPossessionMessage(fingerprint: string): Uint8Array {
+  return new TextEncoder().encode(`evidence-vault companion key of ${fingerprint}`);
+}
+
+/**
+ * Binds the signer's ECDSA P-256 companion key to its Ed25519 identity with a signed
+ * examiner.companion_bound event in the vault log (once per key pair), carrying the companion's
+ * SPKI and its signature over the identity's fingerprint as proof of possession.
+ */
+function ensureCompanionBound(vault: Vault, signer: Signer): void {
+  const companion = signer.companion;
+  if (!companion) return;
+  const spki = Buffer.from(companion.spki).toString('base64');
+  const bound = (vault.db.prepare("SELECT bytes FROM events WHERE log = ? AND action = 'examiner.companion_bound' AND actor = ?").all(VAULT_LOG, signer.fingerprint) as { bytes: Buffer }[]).some(
+    (r) => (JSON.parse(r.bytes.toString('utf8')) as { details: { spki?: string } }).details.spki === spki,
+  );
+  if (bound) return;
+  vault.db.transaction(() =>
+    appendEvent(vault.db, signer, {
+      caseId: null,
+      action: 'examiner.companion_bound',
+      details: {
+        fingerprint: signer.fingerprint,
+        alg: 'ECDSA-P256',
+        spki,
+        spkiSha256: createHash('sha256').update(companion.spki).digest('hex'),
+        possession: Buffer.from(companion.sign(companionPossessionMessage(signer.fingerprint))).toString('base64'),
+      },
+    }),
+  )();
+}
+
 /** Registers the signer in the vault-level log if it is not there yet (a signed examiner.registered event). */
 export function ensureExaminer(vault: Vault, signer: Signer): boolean {
-  if (getExaminer(vault.db, signer.fingerprint)) return false;
+  if (getExaminer(vault.db, signer.fingerprint)) {
+    ensureCompanionBound(vault, signer);
+    return false;
+  }
   vault.db.transaction(() => {
     const { event } = appendEvent(vault.db, signer, {
       caseId: null,
@@ -32,6 +68,7 @@ export function ensureExaminer(vault: Vault, signer: Signer): boolean {
       registered_seq: event.seq,
     });
   })();
+  ensureCompanionBound(vault, signer);
   return true;
 }
 

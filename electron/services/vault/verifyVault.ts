@@ -2,6 +2,8 @@
 // verify-vault: checks everything in a vault and lists every failure precisely. It opens the
 // database read-only and reports a damaged database as a finding, not a crash.
 import Database from 'better-sqlite3';
+import { createPublicKey, verify as nodeVerify } from 'node:crypto';
+import { companionPossessionMessage } from './cases.js';
 import { join, resolve } from 'node:path';
 import { bytesEqual, toHex } from '../../../shared/encoding.js';
 import { keyFingerprint } from '../../../shared/crypto/keyFingerprint.js';
@@ -110,6 +112,19 @@ async function checkAll(db: Db, dir: string, verify: Ed25519Verify, external: { 
     if (!ev || ev.action !== 'examiner.registered' || d?.fingerprint !== ex.fingerprint || d?.publicKey !== toHex(new Uint8Array(ex.public_key))) {
       issue({ code: 'EXAMINER_MISMATCH', log: VAULT_LOG, seq: ex.registered_seq, message: `examiner ${ex.fingerprint} does not match its examiner.registered event` });
     }
+  }
+
+  // Each companion binding must carry a valid proof of possession by the companion key.
+  for (const ev of vaultEvents.values()) {
+    if (ev.action !== 'examiner.companion_bound') continue;
+    let valid = false;
+    try {
+      const key = createPublicKey({ key: Buffer.from(String(ev.details.spki), 'base64'), format: 'der', type: 'spki' });
+      valid = ev.details.fingerprint === ev.actor && nodeVerify('sha256', companionPossessionMessage(ev.actor), key, Buffer.from(String(ev.details.possession), 'base64'));
+    } catch {
+      valid = false;
+    }
+    if (!valid) issue({ code: 'EXAMINER_MISMATCH', log: VAULT_LOG, seq: ev.seq, message: `companion key binding of ${ev.actor} has no valid proof of possession` });
   }
 
   // Each case row must match its case.created event (seq 1 of its log).
