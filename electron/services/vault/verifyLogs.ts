@@ -3,6 +3,7 @@
 // their leaves still give the records root signed at acquisition, and the stored PII matches still
 // give the digest signed in the PII finding.
 import { createHash } from 'node:crypto';
+import { findingLine, type StoredFinding } from '../ingest/logs/recordFindings.js';
 import { MerkleRootBuilder } from '../../../shared/crypto/merkle.js';
 import { toHex } from '../../../shared/encoding.js';
 import type { CustodyEvent } from '../../../shared/custody/event.js';
@@ -60,14 +61,32 @@ export async function verifyLogEvidence(
   }
 }
 
-/** Each stored finding must match the signed finding.recorded event it points at. */
+/** The stored findings bound by each signed finding.recorded event must still give its count and digest. */
 export function verifyFindingRows(db: Db, parsedLogs: ReadonlyMap<string, ReadonlyMap<number, CustodyEvent>>, issues: VerifyIssue[]): void {
-  const rows = db.prepare('SELECT * FROM findings ORDER BY id').all() as { case_id: string; evidence_id: string; type: string; rule: string; records: string; event_seq: number }[];
-  for (const row of rows) {
-    const ev = parsedLogs.get(row.case_id)?.get(row.event_seq);
-    const d = ev?.details;
-    if (!ev || ev.action !== 'finding.recorded' || ev.evidence !== row.evidence_id || d?.type !== row.type || d?.rule !== row.rule || JSON.stringify(d?.records) !== row.records) {
-      issues.push({ code: 'FINDINGS_MISMATCH', log: row.case_id, seq: row.event_seq, evidence: row.evidence_id, message: `stored ${row.type} finding does not match its signed finding.recorded event`, expected: ev ? `${String(d?.type)} ${String(d?.rule)} ${JSON.stringify(d?.records)}` : 'a finding.recorded event', found: `${row.type} ${row.rule} ${row.records}` });
+  const rows = db.prepare('SELECT * FROM findings ORDER BY id').all() as (StoredFinding & { case_id: string; evidence_id: string; event_seq: number; records: string })[];
+  const groups = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const key = `${r.case_id}\n${r.event_seq}`;
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
+  const seen = new Set<string>();
+  for (const [log, events] of parsedLogs) {
+    for (const ev of events.values()) {
+      if (ev.action !== 'finding.recorded' || typeof ev.details.digest !== 'string' || !String(ev.details.type).startsWith('ai.')) continue;
+      const key = `${log}\n${ev.seq}`;
+      seen.add(key);
+      const group = groups.get(key) ?? [];
+      const digest = createHash('sha256');
+      for (const r of group) digest.update(findingLine({ ...r, records: JSON.parse(r.records) as number[] }));
+      const found = digest.digest('hex');
+      if (found !== ev.details.digest || group.length !== ev.details.count || group.some((r) => r.evidence_id !== ev.evidence || r.type !== ev.details.type)) {
+        issues.push({ code: 'FINDINGS_MISMATCH', log, seq: ev.seq, evidence: ev.evidence ?? undefined, message: `stored ${String(ev.details.type)} findings no longer match their signed finding.recorded event`, expected: `${String(ev.details.count)} findings, digest ${String(ev.details.digest)}`, found: `${group.length} findings, digest ${found}` });
+      }
     }
+  }
+  for (const [key, group] of groups) {
+    if (!seen.has(key)) issues.push({ code: 'FINDINGS_MISMATCH', log: group[0]!.case_id, seq: group[0]!.event_seq, evidence: group[0]!.evidence_id, message: `${group.length} stored finding(s) point at no signed finding.recorded event` });
   }
 }

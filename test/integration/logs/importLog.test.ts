@@ -72,12 +72,14 @@ describe('log evidence', () => {
   test('AI-incident findings are signed events naming the rule set, and each stored row matches its event', () => {
     const events = logEvents(f.vault.db, f.theCase.id).filter((e) => e.action === 'finding.recorded').map((e) => parseEvent(new Uint8Array(e.bytes))).filter((e) => String(e.details.type).startsWith('ai.'));
     const rows = listFindings(f.vault, f.theCase.id).filter((x) => x.type.startsWith('ai.'));
-    assert.equal(rows.length, events.length);
+    // One signed event per evidence item and finding type binds all its findings by count and digest.
+    assert.equal(rows.length, events.reduce((n, e) => n + (e.details.count as number), 0));
     assert.ok(rows.length > 50, `${rows.length} AI findings`);
+    assert.equal(new Set(events.map((e) => `${e.evidence}/${String(e.details.type)}`)).size, events.length);
     for (const e of events) {
       assert.equal(e.details.ruleset, 'evault-rules');
       assert.match(String(e.details.rulesetHash), /^[0-9a-f]{64}$/);
-      assert.equal(typeof e.details.explanation, 'string');
+      assert.match(String(e.details.digest), /^[0-9a-f]{64}$/);
     }
     const types = new Set(rows.map((x) => x.type));
     for (const t of ['ai.prompt_injection', 'ai.system_prompt_exfiltration', 'ai.response_leak', 'ai.cross_tenant', 'ai.burst', 'ai.model_change']) assert.ok(types.has(t), t);
@@ -134,7 +136,7 @@ describe('log evidence', () => {
     const codes = r.issues.map((i) => `${i.code}:${i.evidence}`);
     assert.ok(codes.includes(`RECORDS_MISMATCH:${items[0]!.id}`), codes.join());
     assert.ok(codes.includes(`FINDINGS_MISMATCH:${items[1]!.id}`), codes.join());
-    assert.ok(r.issues.some((i) => i.code === 'FINDINGS_MISMATCH' && /finding does not match its signed/.test(i.message)), 'the edited findings row');
+    assert.ok(r.issues.some((i) => i.code === 'FINDINGS_MISMATCH' && /findings no longer match their signed finding.recorded event/.test(i.message)), 'the edited findings row');
     f.vault = await Vault.open(f.vault.dir);
   });
 });

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: UNLICENSED
 import type { Db } from '../db.js';
+import { stmt } from './statements.js';
 import type { SignedEvent } from '../../../../shared/custody/event.js';
 
 export interface EventRow {
@@ -16,14 +17,15 @@ export interface EventRow {
 }
 
 export function insertEvent(db: Db, row: EventRow): void {
-  db.prepare(
+  stmt(
+    db,
     `INSERT INTO events (log, seq, case_id, action, actor, evidence_id, at, bytes, hash, signature)
      VALUES (@log, @seq, @case_id, @action, @actor, @evidence_id, @at, @bytes, @hash, @signature)`,
   ).run(row);
 }
 
 export function lastEvent(db: Db, log: string): { seq: number; hash: string } | undefined {
-  return db.prepare('SELECT seq, hash FROM events WHERE log = ? ORDER BY seq DESC LIMIT 1').get(log) as
+  return stmt(db, 'SELECT seq, hash FROM events WHERE log = ? ORDER BY seq DESC LIMIT 1').get(log) as
     | { seq: number; hash: string }
     | undefined;
 }
