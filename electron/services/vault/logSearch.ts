@@ -44,14 +44,16 @@ export function searchRecords(vault: Vault, caseId: string, o: SearchOptions): F
   if (!o.field || o.field === 'text') {
     // A phrase query: the user's words in order, with FTS5 syntax characters taken literally.
     const phrase = `"${o.query.replace(/"/g, '""')}"`;
-    sql = `SELECT r.*, e.name AS evidence_name FROM log_text t JOIN log_records r ON r.id = t.rowid JOIN evidence e ON e.id = r.evidence_id
-           WHERE log_text MATCH @phrase AND ${where.join(' AND ')} ORDER BY r.evidence_id, r.idx LIMIT @limit`;
+    // CROSS JOIN keeps the FTS match as the outer loop (SQLite does not reorder CROSS JOIN); record
+    // ids grow in import order, so ordering by id is evidence order, then file order.
+    sql = `SELECT r.*, e.name AS evidence_name FROM log_text t CROSS JOIN log_records r ON r.id = t.rowid CROSS JOIN evidence e ON e.id = r.evidence_id
+           WHERE log_text MATCH @phrase AND ${where.join(' AND ')} ORDER BY t.rowid LIMIT @limit`;
     return vault.db.prepare(sql).all({ ...params, phrase }) as FoundRecord[];
   }
   const column = SEARCH_FIELDS[o.field];
   if (!column) throw new EvaultError('BAD_INPUT', `--field must be one of ${[...Object.keys(SEARCH_FIELDS), 'text'].join(', ')}`);
   sql = `SELECT r.*, e.name AS evidence_name FROM log_records r JOIN evidence e ON e.id = r.evidence_id
-         WHERE r.${column} = @query AND ${where.join(' AND ')} ORDER BY r.evidence_id, r.idx LIMIT @limit`;
+         WHERE r.${column} = @query AND ${where.join(' AND ')} ORDER BY r.id LIMIT @limit`;
   return vault.db.prepare(sql).all(params) as FoundRecord[];
 }
 

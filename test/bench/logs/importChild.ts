@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: UNLICENSED
+// Runs one log import in its own process so its peak RSS can be read on its own.
+// Usage: node importChild.js VAULT_DIR KEYSTORE_DIR FINGERPRINT CASE FILE
+import { Keystore } from '../../../electron/services/keys/keystore.js';
+import { importEvidence } from '../../../electron/services/ingest/importer.js';
+import { Vault } from '../../../electron/services/vault/vault.js';
+
+const [vaultDir, keystoreDir, fingerprint, caseRef, file] = process.argv.slice(2) as [string, string, string, string, string];
+const vault = await Vault.open(vaultDir);
+const signer = await new Keystore(keystoreDir).unlock(fingerprint, 'benchmark passphrase');
+const t0 = performance.now();
+const [item] = await importEvidence(vault, signer, caseRef, [file]);
+const seconds = (performance.now() - t0) / 1000;
+vault.close();
+process.stdout.write(JSON.stringify({ seconds, records: item!.log!.records, findings: item!.log!.findings, pii: item!.log!.pii, maxRssKiB: process.resourceUsage().maxRSS }) + '\n');
