@@ -12,10 +12,11 @@ import { demoCommand } from './commands/demo.js';
 import { evidenceCommands } from './commands/evidence.js';
 import { keyCommands } from './commands/keys.js';
 import { logCommands } from './commands/logs.js';
+import { modelCommands } from './commands/models.js';
 import { proofCommands } from './commands/proofs.js';
 import { verifyCommands } from './commands/verify.js';
 
-export const COMMANDS: readonly Command[] = [...caseCommands, ...keyCommands, ...evidenceCommands, ...logCommands, ...proofCommands, ...custodyCommands, ...verifyCommands, demoCommand];
+export const COMMANDS: readonly Command[] = [...caseCommands, ...keyCommands, ...evidenceCommands, ...logCommands, ...modelCommands, ...proofCommands, ...custodyCommands, ...verifyCommands, demoCommand];
 
 export const EXIT = { OK: 0, VERIFY_FAILED: 1, USAGE: 2, FAILURE: 3 } as const;
 

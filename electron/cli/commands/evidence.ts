@@ -45,7 +45,11 @@ export const evidenceCommands: Command[] = [
         for (const item of items) {
           if (ctx.options.json) ctx.out(JSON.stringify(item));
           else {
-            const log = item.log ? `  (${item.log.records} records, ${item.log.malformed} malformed, ${item.log.pii} PII matches, ${item.log.findings ?? 0} findings)` : '';
+            const log = item.log
+              ? `  (${item.log.records} records, ${item.log.malformed} malformed, ${item.log.pii} PII matches, ${item.log.findings ?? 0} findings)`
+              : item.model
+                ? `  (${item.model.format}${item.model.verdict ? `, ${item.model.verdict.toUpperCase()}` : ''}${item.model.tensors ? `, ${item.model.tensors} tensors` : ''})`
+                : '';
             ctx.out(`${item.duplicate ? 'duplicate' : 'imported '} ${item.sha256}  ${formatBytes(item.size).padStart(10)}  ${item.kind.padEnd(5)} ${item.name}${item.duplicate ? `  (already in case as ${item.id})` : log}`);
           }
         }

@@ -5,17 +5,10 @@ import { ed25519PublicKeyFromPem } from '../../../shared/crypto/keyFingerprint.j
 import { parsePackage, verifyRecordProof } from '../../../shared/proofs/recordProof.js';
 import { createNodeVerify } from '../../services/keys/nodeEd25519.js';
 import { buildRecordProof, disclose, parseSelection } from '../../services/vault/recordProofs.js';
-import { findEvidenceAnyCase, type EvidenceRow } from '../../services/vault/queries/evidence.js';
+import { requireAnyEvidence } from '../../services/vault/evidenceActions.js';
 import { getLogMeta } from '../../services/vault/queries/logRecords.js';
-import type { Vault } from '../../services/vault/vault.js';
 import { intArg, requireArgs, stringOpt } from '../args.js';
 import type { Command } from '../command.js';
-
-function requireAnyEvidence(vault: Vault, ref: string): EvidenceRow {
-  const rows = findEvidenceAnyCase(vault.db, ref);
-  if (rows.length === 1) return rows[0]!;
-  throw new EvaultError(rows.length ? 'BAD_INPUT' : 'NOT_FOUND', rows.length ? `"${ref}" matches ${rows.length} evidence items; give more of the id` : `no evidence with id "${ref}"; "evault case show CASE" lists the ids`);
-}
 
 async function writeNew(path: string, text: string): Promise<void> {
   try {

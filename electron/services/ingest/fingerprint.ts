@@ -24,6 +24,8 @@ export interface FingerprintOptions {
   copyTo?: string;
   signal?: AbortSignal;
   onProgress?: (bytesDone: number, bytesTotal: number) => void;
+  /** Sees every chunk of the same single read, with its file offset (tensor digests); may return a promise for back-pressure. */
+  onChunk?: (chunk: Buffer, offset: number) => Promise<void> | void | undefined;
 }
 
 export async function fingerprintFile(path: string, options: FingerprintOptions = {}): Promise<Fingerprint> {
@@ -59,6 +61,8 @@ export async function fingerprintFile(path: string, options: FingerprintOptions 
         lastWrite = lastWrite.then(() => writeAll(out, chunk));
       }
       for (const h of hashes) h.update(chunk);
+      const consumed = options.onChunk?.(chunk, position - chunk.length);
+      if (consumed) await consumed;
       if (headLength < HEAD_SIZE) {
         headParts.push(chunk.subarray(0, HEAD_SIZE - headLength));
         headLength += Math.min(chunk.length, HEAD_SIZE - headLength);

@@ -21,6 +21,10 @@ import { PII_DETECTOR, PII_DETECTOR_VERSION } from '../../../shared/pii/version.
 import { RuleEngine } from '../../../shared/rules/engine.js';
 import { RULESET_VERSION, rulesetHash } from '../../../shared/rules/ruleset.js';
 import { recordFindings } from './logs/recordFindings.js';
+import { prepareModel, recordModelScan, storeModel } from './models/modelIngest.js';
+import type { WeightsDigest } from './models/tensorDigester.js';
+import type { ModelInspection } from '../../../shared/models/types.js';
+import type { JsonValue } from '../../../shared/canonicalJson.js';
 
 export interface ImportOptions {
   inPlace?: boolean;
@@ -52,6 +56,8 @@ export interface ImportedItem {
   seq?: number;
   /** For logs: what the parser found. */
   log?: { format: string; records: number; malformed: number; recordsRoot: string; pii: number; findings?: number };
+  /** For model artifacts: the format, the pickle-scan verdict and the weights root. */
+  model?: { format: string; verdict: string | null; tensors: number; weightsRoot: string | null; globals: string[] };
 }
 
 interface Pending {
@@ -61,6 +67,7 @@ interface Pending {
   duplicateOf?: EvidenceRow | Pending;
   id: string;
   mtime: Date;
+  model?: { inspection: ModelInspection; weights: WeightsDigest | undefined };
 }
 
 export async function importEvidence(vault: Vault, signer: Signer, caseRef: string, paths: readonly string[], options: ImportOptions = {}): Promise<ImportedItem[]> {
@@ -73,20 +80,31 @@ export async function importEvidence(vault: Vault, signer: Signer, caseRef: stri
     for (const [index, file] of files.entries()) {
       if (options.signal?.aborted) throw new ImportError('CANCELLED', 'import cancelled; nothing was recorded');
       tempPath = options.inPlace ? undefined : vault.objects.tempPath();
-      const fp = await fingerprintFile(file.path, {
-        legacyHashes: options.legacyHashes,
-        copyTo: tempPath,
-        signal: options.signal,
-        onProgress: (bytesDone, bytesTotal) => options.onProgress?.({ file, index, count: files.length, bytesDone, bytesTotal }),
-      });
+      const stat = await fs.stat(file.path).catch(() => undefined);
+      // Model artifacts: the header is inspected first, so every tensor is digested from the one read.
+      const prepared = options.format || !stat ? undefined : await prepareModel(file.path, file.name, stat.size);
+      let fp: Fingerprint;
+      try {
+        fp = await fingerprintFile(file.path, {
+          legacyHashes: options.legacyHashes,
+          copyTo: tempPath,
+          signal: options.signal,
+          onProgress: (bytesDone, bytesTotal) => options.onProgress?.({ file, index, count: files.length, bytesDone, bytesTotal }),
+          onChunk: prepared?.digester ? (chunk, offset) => prepared.digester!.update(chunk, offset) : undefined,
+        });
+      } catch (err) {
+        await prepared?.digester?.abort();
+        throw err;
+      }
+      const weights = prepared?.digester ? await prepared.digester.finish() : undefined;
       const duplicateOf = evidenceBySha256(vault.db, theCase.id, fp.sha256) ?? pending.find((p) => p.fp.sha256 === fp.sha256 && !p.duplicateOf);
       if (tempPath) {
         if (duplicateOf) await fs.rm(tempPath, { force: true });
         else if (await vault.objects.commit(tempPath, fp.sha256)) createdObjects.push(fp.sha256);
         tempPath = undefined;
       }
-      const kind = options.format ? 'log' : detectKind(file.name, fp.head);
-      pending.push({ file, fp, kind, duplicateOf, id: randomUUID(), mtime: (await fs.stat(file.path)).mtime });
+      const kind = options.format ? 'log' : prepared ? 'model' : detectKind(file.name, fp.head);
+      pending.push({ file, fp, kind, duplicateOf, id: randomUUID(), mtime: stat?.mtime ?? new Date(), ...(prepared ? { model: { inspection: prepared.inspection, weights } } : {}) });
     }
     if (options.signal?.aborted) throw new ImportError('CANCELLED', 'import cancelled; nothing was recorded');
     ensureExaminer(vault, signer);
@@ -153,6 +171,7 @@ function record(vault: Vault, signer: Signer, caseId: string, p: Pending, stored
     stored,
     tool: TOOL_VERSION,
     ...(log ? { log: logDetails(log) } : {}),
+    ...(p.model ? { model: storeModel(vault.db, p.id, p.model.inspection, p.model.weights) as { [key: string]: JsonValue } } : {}),
   };
   const { event } = appendEvent(vault.db, signer, { caseId, action: 'evidence.acquired', evidence: p.id, details });
   insertEvidence(vault.db, {
@@ -170,6 +189,7 @@ function record(vault: Vault, signer: Signer, caseId: string, p: Pending, stored
     acquired_by: signer.fingerprint,
     event_seq: event.seq,
   });
+  if (p.model) recordModelScan(vault.db, signer, caseId, p.id, p.model.inspection);
   if (log) {
     // The PII scan is a finding of its own, bound by a digest over every match stored for this log.
     appendEvent(vault.db, signer, {
@@ -186,6 +206,9 @@ function record(vault: Vault, signer: Signer, caseId: string, p: Pending, stored
     stored,
     seq: event.seq,
     ...(log ? { log: { format: log.format, records: log.records, malformed: log.malformed, recordsRoot: log.recordsRoot, pii: log.pii.total } } : {}),
+    ...(p.model
+      ? { model: { format: p.model.inspection.format, verdict: p.model.inspection.verdict ?? null, tensors: p.model.weights?.tensors.length ?? 0, weightsRoot: p.model.weights?.weightsRoot ?? null, globals: p.model.inspection.globals ?? [] } }
+      : {}),
   };
 }
 

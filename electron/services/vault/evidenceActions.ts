@@ -7,7 +7,7 @@ import type { Signer } from '../keys/signer.js';
 import { fingerprintFile } from '../ingest/fingerprint.js';
 import { appendEvent } from './custodyLog.js';
 import { ensureExaminer, requireCase } from './cases.js';
-import { caseEvidence, findEvidence, type EvidenceRow } from './queries/evidence.js';
+import { caseEvidence, findEvidence, findEvidenceAnyCase, type EvidenceRow } from './queries/evidence.js';
 import type { Vault } from './vault.js';
 
 export type VerifyOutcome = 'match' | 'mismatch' | 'missing';
@@ -28,6 +28,13 @@ export function requireEvidence(vault: Vault, caseId: string, ref: string): Evid
     rows.length === 0 ? 'NOT_FOUND' : 'BAD_INPUT',
     rows.length === 0 ? `no evidence "${ref}" in this case; "evault case show CASE" lists it` : `"${ref}" matches ${rows.length} evidence items; use the id`,
   );
+}
+
+/** Evidence in any case by id or unique id prefix. */
+export function requireAnyEvidence(vault: Vault, ref: string): EvidenceRow {
+  const rows = findEvidenceAnyCase(vault.db, ref);
+  if (rows.length === 1) return rows[0]!;
+  throw new EvaultError(rows.length ? 'BAD_INPUT' : 'NOT_FOUND', rows.length ? `"${ref}" matches ${rows.length} evidence items; give more of the id` : `no evidence with id "${ref}"; "evault case show CASE" lists the ids`);
 }
 
 /** Where the bytes of an evidence item are: its stored copy, or for in-place evidence the source. */

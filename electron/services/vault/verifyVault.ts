@@ -18,6 +18,7 @@ import { checkpointOrigin, noteKeyName } from './custodyLog.js';
 import { SCHEMA_VERSION } from './migrations/index.js';
 import { ObjectStore } from './objectStore.js';
 import { verifyFindingRows, verifyLogEvidence } from './verifyLogs.js';
+import { verifyModelEvidence } from './verifyModels.js';
 import { allCheckpoints } from './queries/checkpoints.js';
 import { listCases } from './queries/cases.js';
 import { allEvidence } from './queries/evidence.js';
@@ -166,6 +167,7 @@ async function checkEvidence(db: Db, dir: string, parsedLogs: Map<string, Map<nu
     }
     if (row.stored && found !== null) result.counts.objects++;
     if (found === row.sha256) await verifyLogEvidence(db, row, path, parsedLogs.get(row.case_id), result.issues);
+    verifyModelEvidence(db, row, parsedLogs.get(row.case_id), result.issues);
   }
   // Every acquisition the logs signed must still have its evidence row.
   for (const [log, events] of parsedLogs) {

@@ -17,7 +17,7 @@ test('migrations are numbered 1..n and bring a new database to the current schem
   migrate(db, MIGRATIONS);
   assert.equal(schemaVersion(db), SCHEMA_VERSION);
   const strict = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT'").all() as { name: string }[];
-  assert.deepEqual(strict.map((r) => r.name).sort(), ['case_pii_salt', 'cases', 'checkpoints', 'events', 'evidence', 'examiners', 'findings', 'log_meta', 'log_records', 'pii_matches', 'pii_placeholders', 'vault_info']);
+  assert.deepEqual(strict.map((r) => r.name).sort(), ['case_pii_salt', 'cases', 'checkpoints', 'events', 'evidence', 'examiners', 'findings', 'log_meta', 'log_records', 'model_meta', 'model_tensors', 'pii_matches', 'pii_placeholders', 'vault_info']);
 });
 
 test('every ordinary table has both append-only triggers', () => {

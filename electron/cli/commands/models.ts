@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: UNLICENSED
+import { existsSync } from 'node:fs';
+import { describeInspection } from '../../../shared/models/describe.js';
+import type { ModelInspection } from '../../../shared/models/types.js';
+import { inspectModelFile } from '../../services/ingest/models/inspectModelFile.js';
+import { evidencePath, requireAnyEvidence } from '../../services/vault/evidenceActions.js';
+import { Vault } from '../../services/vault/vault.js';
+import { requireArgs } from '../args.js';
+import type { Command } from '../command.js';
+
+export const modelCommands: Command[] = [
+  {
+    name: 'inspect',
+    usage: 'evault inspect EVIDENCE|PATH [--json]',
+    summary: 'the format-specific view of a model artifact (tensors, metadata, pickle verdict and imports)',
+    async run(ctx, { positionals }) {
+      const [ref] = requireArgs(positionals, ['EVIDENCE'], 'evault inspect EVIDENCE|PATH [--json]');
+      let inspection: ModelInspection;
+      if (existsSync(ref!) || !Vault.exists(ctx.vaultDir)) {
+        inspection = await inspectModelFile(ref!);
+      } else {
+        const vault = await ctx.openVault();
+        const evidence = requireAnyEvidence(vault, ref!);
+        const stored = vault.db.prepare('SELECT inspection FROM model_meta WHERE evidence_id = ?').pluck().get(evidence.id) as string | undefined;
+        inspection = stored ? (JSON.parse(stored) as ModelInspection) : await inspectModelFile(evidencePath(vault, evidence));
+      }
+      if (ctx.options.json) ctx.out(JSON.stringify(inspection, null, 2));
+      else for (const line of describeInspection(inspection)) ctx.out(line);
+      return inspection.verdict === 'dangerous' || inspection.verdict === 'suspicious' ? 1 : 0;
+    },
+  },
+];
