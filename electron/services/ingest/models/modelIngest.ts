@@ -20,7 +20,9 @@ const MODEL_EXTENSIONS = new Set(['.pkl', '.pickle', '.joblib', '.pt', '.pth', '
 
 export function isModelEvidence(inspection: ModelInspection, name: string): boolean {
   if (MODEL_FORMATS.has(inspection.format)) return true;
-  if (inspection.format === 'pickle') return true;
+  // A binary pickle (protocol 2+ starts with PROTO) is one whatever its name; a text-protocol
+  // "pickle" is only a guess from opcodes — a CSV can parse as a few of them — so its name must say so.
+  if (inspection.format === 'pickle') return (inspection.pickle?.pickles[0]?.protocol ?? 0) >= 2 || MODEL_EXTENSIONS.has(extname(name).toLowerCase());
   if (inspection.format === 'zip' || inspection.format === '7z') return inspection.verdict !== undefined && inspection.verdict !== 'safe' ? true : MODEL_EXTENSIONS.has(extname(name).toLowerCase());
   return false;
 }
