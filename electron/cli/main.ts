@@ -14,9 +14,10 @@ import { keyCommands } from './commands/keys.js';
 import { logCommands } from './commands/logs.js';
 import { modelCommands } from './commands/models.js';
 import { proofCommands } from './commands/proofs.js';
+import { reportCommands } from './commands/report.js';
 import { verifyCommands } from './commands/verify.js';
 
-export const COMMANDS: readonly Command[] = [...caseCommands, ...keyCommands, ...evidenceCommands, ...logCommands, ...modelCommands, ...proofCommands, ...custodyCommands, ...verifyCommands, demoCommand];
+export const COMMANDS: readonly Command[] = [...caseCommands, ...keyCommands, ...evidenceCommands, ...logCommands, ...modelCommands, ...proofCommands, ...custodyCommands, ...verifyCommands, ...reportCommands, demoCommand];
 
 export const EXIT = { OK: 0, VERIFY_FAILED: 1, USAGE: 2, FAILURE: 3 } as const;
 

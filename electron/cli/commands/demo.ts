@@ -26,6 +26,10 @@ import { Vault } from '../../services/vault/vault.js';
 import { stringOpt } from '../args.js';
 import type { Command } from '../command.js';
 import { describeIssue } from './verify.js';
+import { generateReport } from '../../services/report/generate.js';
+import { verifyReportFile } from '../../services/report/verifyFile.js';
+import { SECTIONS } from '../../services/report/model.js';
+import { CertificateStore } from '../../services/report/certStore.js';
 import { writeDemoSamples } from './demoSamples.js';
 
 export const demoCommand: Command = {
@@ -85,12 +89,17 @@ export const demoCommand: Command = {
       say(`8. Exported ${exported.events} signed events for openssl to ${eventsDir}`);
       const openssl = checkFirstEventWithOpenssl(eventsDir, info.fingerprint);
       say(`   openssl on 000001.json: ${openssl}`);
+      const rep = await generateReport(vault, signer, { caseRef: theCase.id, out: join(out, 'report.pdf'), options: { sections: [...SECTIONS], reveal: false, organisation: null, classification: null }, certificates: new CertificateStore(keystore.dir) });
+      const rv = await verifyReportFile({ pdf: rep.pdf, sig: rep.sig, fingerprint: info.fingerprint, evidenceDir: join(out, 'samples') });
+      say(`9. Signed PDF report ${rep.reportId} (PAdES with the P-256 companion key, Ed25519 ${rep.sig.split('/').pop()}): ${rv.ok ? 'verified' : `FAILED at ${rv.firstFailure}`}`);
+      say(`   check it with openssl alone: pdfdetach -savefile examiner-${info.fingerprint.slice(0, 16)}.pem -o examiner.pem ${rep.pdf} && openssl pkeyutl -verify -pubin -inkey examiner.pem -rawin -in ${rep.pdf} -sigfile ${rep.sig}`);
       vault.close();
       const report = await verifyVault(vault.dir);
-      say(`9. verify-vault: ${report.ok ? 'OK' : 'FAILED'} (${report.counts.events} events, ${report.counts.objects} objects re-hashed, ${report.counts.checkpoints} checkpoints)`);
+      say(`10. verify-vault: ${report.ok ? 'OK' : 'FAILED'} (${report.counts.events} events, ${report.counts.objects} objects re-hashed, ${report.counts.checkpoints} checkpoints)`);
       for (const i of report.issues) say(`   FAIL ${describeIssue(i)}`);
       const summary = {
-        ok: report.ok && included && recordProofOk,
+        ok: report.ok && included && recordProofOk && rv.ok,
+        report: { pdf: rep.pdf, sig: rep.sig, id: rep.reportId, verified: rv.ok },
         findings: Object.fromEntries(byType),
         model: items.find((i) => i.model)?.model ?? null,
         out,
@@ -109,6 +118,7 @@ export const demoCommand: Command = {
         ctx.out(`  vault:      ${vault.dir}`);
         ctx.out(`  keystore:   ${keystore.dir} (passphrase ${summary.passphrase})`);
         ctx.out(`  events:     ${eventsDir}`);
+        ctx.out(`  report:     ${rep.pdf} (+ ${rep.sig.split('/').pop()})`);
         ctx.out(`Try: EVAULT_PASSPHRASE=… npx evault --vault ${vault.dir} --keystore ${keystore.dir} events ${theCase.number}`);
       }
       return summary.ok ? 0 : 1;

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: UNLICENSED
+// `evault report`: checkpoint the case log, gather the model, render and sign the PDF, write
+// report.pdf and report.pdf.sig (never overwriting), and record a signed report.issued event that
+// names the report, the PDF's SHA-256 and the checkpoint it embeds.
+import { createHash } from 'node:crypto';
+import { existsSync, promises as fs } from 'node:fs';
+import { resolve } from 'node:path';
+import { EvaultError, KeyError } from '../../../shared/errors.js';
+import type { JsonValue } from '../../../shared/canonicalJson.js';
+import type { ReportIssuedDetails } from '../../../shared/report/names.js';
+import type { Signer } from '../keys/signer.js';
+import { ensureExaminer, requireCase } from '../vault/cases.js';
+import { appendEvent, issueCheckpoint } from '../vault/custodyLog.js';
+import type { Vault } from '../vault/vault.js';
+import type { CertificateStore } from './certStore.js';
+import { collectModel } from './collect.js';
+import type { ReportModel, ReportOptions } from './model.js';
+import { buildSignedPdf } from './signReport.js';
+
+export interface GenerateInput {
+  caseRef: string;
+  out: string;
+  options: ReportOptions;
+  certificates: CertificateStore;
+  /** The generation time (tests fix it); whole seconds, as PDF dates have no more. */
+  now?: Date;
+}
+
+export interface GeneratedReport {
+  reportId: string;
+  case: { id: string; number: string };
+  pdf: string;
+  sig: string;
+  pdfSha256: string;
+  bytes: number;
+  signer: string;
+  checkpoint: { size: number; root: string };
+  previous: string | null;
+  evidence: number;
+  findings: number;
+  events: number;
+  issuedSeq: number;
+}
+
+async function writeNew(path: string, data: Uint8Array): Promise<void> {
+  try {
+    await fs.writeFile(path, data, { flag: 'wx' });
+  } catch (cause) {
+    const exists = (cause as NodeJS.ErrnoException).code === 'EEXIST';
+    throw new EvaultError(exists ? 'ALREADY_EXISTS' : 'IO', exists ? `${path} exists; choose another name (nothing is overwritten)` : `cannot write ${path}: ${(cause as Error).message}`, { cause });
+  }
+}
+
+/**
+ * Issues the checkpoint the report embeds and gathers the model. Exported for tests that assemble
+ * a report by hand (tampered variants); `generateReport` is the way to make one.
+ */
+export async function prepareReport(vault: Vault, signer: Signer, input: Omit<GenerateInput, 'out'>): Promise<ReportModel> {
+  const theCase = requireCase(vault, input.caseRef);
+  if (!signer.companion) throw new KeyError('NO_KEY', `key ${signer.fingerprint.slice(0, 16)}… has no ECDSA P-256 companion for the PDF signature; run "evault key add-companion"`);
+  const generatedAt = new Date(Math.floor((input.now ?? new Date()).getTime() / 1000) * 1000);
+  ensureExaminer(vault, signer);
+  const certificates = await input.certificates.ensure(signer, generatedAt);
+  const issued = issueCheckpoint(vault.db, signer, vault.id, theCase.id);
+  return collectModel(vault, signer, theCase, issued, certificates, input.options, generatedAt);
+}
+
+export async function generateReport(vault: Vault, signer: Signer, input: GenerateInput): Promise<GeneratedReport> {
+  const theCase = requireCase(vault, input.caseRef);
+  const pdfPath = resolve(input.out);
+  const sigPath = `${pdfPath}.sig`;
+  for (const p of [pdfPath, sigPath]) if (existsSync(p)) throw new EvaultError('ALREADY_EXISTS', `${p} exists; choose another name (nothing is overwritten)`);
+  const model = await prepareReport(vault, signer, input);
+  const { pdf } = await buildSignedPdf(model, signer);
+  const pdfSha256 = createHash('sha256').update(pdf).digest('hex');
+  await writeNew(pdfPath, pdf);
+  await writeNew(sigPath, signer.sign(pdf));
+  const details: ReportIssuedDetails = {
+    reportId: model.reportId,
+    pdfSha256,
+    checkpoint: { size: model.checkpoint.size, root: model.checkpoint.root, note: model.checkpoint.note },
+    sections: [...input.options.sections],
+    reveal: input.options.reveal,
+  };
+  const { event } = vault.db.transaction(() => appendEvent(vault.db, signer, { caseId: theCase.id, action: 'report.issued', details: details as unknown as { [key: string]: JsonValue } }))();
+  return {
+    reportId: model.reportId,
+    case: { id: theCase.id, number: theCase.number },
+    pdf: pdfPath,
+    sig: sigPath,
+    pdfSha256,
+    bytes: pdf.length,
+    signer: signer.fingerprint,
+    checkpoint: { size: model.checkpoint.size, root: model.checkpoint.root },
+    previous: model.previous?.reportId ?? null,
+    evidence: model.evidence.length,
+    findings: model.findings.length,
+    events: model.checkpoint.size,
+    issuedSeq: event.seq,
+  };
+}

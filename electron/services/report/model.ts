@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: UNLICENSED
+// Everything a report shows, gathered from the vault once: rendering is a pure function of this
+// model (plus the fonts), which is what makes a report reproducible byte for byte.
+import type { SignedEvent } from '../../../shared/custody/event.js';
+import type { ManifestCheckpoint, ManifestEvidence, ManifestExaminer, ManifestFinding, ManifestPrevious, ManifestRecordProof, ReportManifest } from '../../../shared/report/manifest.js';
+import type { ParsedCertificate } from '../../../shared/report/x509.js';
+
+export const SECTIONS = ['summary', 'evidence', 'findings', 'custody', 'verification'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export interface ReportOptions {
+  sections: Section[];
+  /** Show cited log records unredacted (PII visible). */
+  reveal: boolean;
+  organisation: string | null;
+  /** Classification banner printed on every page, e.g. "CONFIDENTIAL — LEGAL PRIVILEGE". */
+  classification: string | null;
+}
+
+export interface CitedRecord {
+  evidence: string;
+  evidenceName: string;
+  index: number;
+  line: number;
+  time: string | null;
+  text: string;
+  redacted: boolean;
+  leafHash: string;
+  auditPath: number;
+  treeSize: number;
+  recordsRoot: string;
+  /** The inclusion proof was checked against the records root when the report was made. */
+  proven: boolean;
+}
+
+export interface ModelEvent {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  hash: string;
+  evidence: string | null;
+  /** A few words on what the event did, for the custody table. */
+  summary: string;
+}
+
+export interface ReportModel {
+  reportId: string;
+  generatedAt: Date;
+  tool: string;
+  options: ReportOptions;
+  case: ReportManifest['case'];
+  signer: ReportManifest['signer'];
+  certificates: ParsedCertificate[];
+  examiners: ManifestExaminer[];
+  evidence: ManifestEvidence[];
+  findings: ManifestFinding[];
+  /** Indices of the findings shown in full, with cited records. */
+  detailed: number[];
+  pii: ReportManifest['pii'];
+  citations: Map<number, CitedRecord[]>;
+  recordProofs: ManifestRecordProof[];
+  events: ModelEvent[];
+  signedEvents: SignedEvent[];
+  checkpoint: ManifestCheckpoint;
+  previous: ManifestPrevious | null;
+  /** Log records per time bucket, for the activity chart. */
+  activity: { bucket: string; count: number }[];
+  activityBucket: 'hour' | 'day';
+}

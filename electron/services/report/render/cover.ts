@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: UNLICENSED
+// The cover page: what the report is, about which case, by whom, and the fingerprints to check.
+import { sha256Hex } from '../../../../shared/crypto/sha256.js';
+import type { ReportModel } from '../model.js';
+import { fp, plural, utc } from './format.js';
+import { CONTENT_WIDTH, PAGE, THEME, type Layout } from './layout.js';
+
+export function renderCover(l: Layout, m: ReportModel): void {
+  const doc = l.doc;
+  const bandTop = 0;
+  const bandHeight = 190;
+  doc.rect(0, bandTop, PAGE.width, bandHeight).fill(THEME.navy);
+  doc.rect(0, bandTop + bandHeight, PAGE.width, 4).fill(THEME.accent);
+  l.at('FORENSIC EVIDENCE REPORT', l.x, bandTop + 56, 'bold', 9, '#9fb3c8', { characterSpacing: 1.6 });
+  const titleLines = l.wrap(m.case.title, 'bold', 22, CONTENT_WIDTH).slice(0, 2);
+  titleLines.forEach((t, i) => l.at(t, l.x, bandTop + 76 + i * 27, 'bold', 22, THEME.white));
+  l.at(`Case ${m.case.number}`, l.x, bandTop + 82 + titleLines.length * 27, 'sans', 12, '#d7e1ea');
+  l.at(`Report ${m.reportId}`, l.x, bandTop + bandHeight - 24, 'mono', 9, '#9fb3c8');
+  l.at(`Generated ${utc(m.generatedAt.toISOString())}`, l.x, bandTop + bandHeight - 24, 'sans', 9, '#9fb3c8', { width: CONTENT_WIDTH, align: 'right' });
+  l.y = bandTop + bandHeight + 26;
+
+  if (m.options.reveal) {
+    const h = 24;
+    doc.rect(l.x, l.y, CONTENT_WIDTH, h).fill('#fdecea');
+    l.at('Cited log records are shown UNREDACTED: this report contains personal data. Handle accordingly.', l.x + 8, l.y + 7.5, 'bold', 9, THEME.alert);
+    l.y += h + 12;
+  }
+
+  l.heading('Case and examiner', 2);
+  l.keyValues([
+    { label: 'Organisation', value: m.options.organisation ?? '' },
+    { label: 'Case number', value: m.case.number },
+    { label: 'Case title', value: m.case.title },
+    { label: 'Description', value: m.case.description ?? '' },
+    { label: 'Case opened', value: utc(m.case.createdAt) },
+    { label: 'Examiner', value: m.signer.name },
+    { label: 'Role', value: m.signer.role ?? '' },
+    { label: 'Examiner key (Ed25519)', value: fp(m.signer.fingerprint), mono: true },
+    { label: 'Report ID', value: m.reportId, mono: true },
+    { label: 'Generated', value: utc(m.generatedAt.toISOString()) },
+    { label: 'Classification', value: m.options.classification ?? '' },
+  ]);
+
+  l.heading('Integrity at a glance', 2);
+  const cert = m.certificates[0]!;
+  l.keyValues([
+    { label: 'Embedded PDF signature', value: `PAdES B-B (ETSI.CAdES.detached), ECDSA P-256 / SHA-256; certificate ${cert.issuer.length === cert.subject.length && m.certificates.length === 1 ? 'self-signed' : 'issued by a CA'}` },
+    { label: 'Certificate SHA-256', value: fp(sha256Hex(cert.der)), mono: true },
+    { label: 'Detached signature', value: 'report.pdf.sig: Ed25519 over every byte of this file, by the examiner key above' },
+    { label: 'Custody checkpoint', value: `${plural(m.checkpoint.size, 'event')} of the case log, Merkle root ${m.checkpoint.root}` },
+    { label: 'Previous report', value: m.previous ? `${m.previous.reportId}: consistency proof from ${plural(m.previous.checkpoint.size, 'event')} included` : 'None: this is the first report of the case' },
+    { label: 'Attachments', value: 'manifest.json (signed), custody.jsonl, examiner public keys, signer certificate (PDF/A-3 associated files)' },
+  ]);
+  l.para('Section 5 lists the commands that check all of this without Evidence Vault (OpenSSL and poppler), and with it. Any change to any byte of this file invalidates both signatures.', { color: THEME.muted, size: 8.6 });
+}

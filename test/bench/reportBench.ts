@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: UNLICENSED
+// Signed-report benchmark (issue 5): a case with 1,000 evidence items — 999 small files and one
+// real AI-system log with its findings — and 10,000 custody events; then report generation time,
+// file size, and verification time (with and without re-hashing the evidence folder).
+// Targets: ≤ 10 s to generate, ≤ 5 s to verify, ≤ 20 MB.
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { importEvidence } from '../../electron/services/ingest/importer.js';
+import type { Signer } from '../../electron/services/keys/signer.js';
+import { CertificateStore } from '../../electron/services/report/certStore.js';
+import { generateReport } from '../../electron/services/report/generate.js';
+import { SECTIONS } from '../../electron/services/report/model.js';
+import { verifyReportFile } from '../../electron/services/report/verifyFile.js';
+import { createCase } from '../../electron/services/vault/cases.js';
+import { appendEvent } from '../../electron/services/vault/custodyLog.js';
+import { verifyEvidence } from '../../electron/services/vault/evidenceActions.js';
+import { logSize } from '../../electron/services/vault/queries/events.js';
+import { Vault } from '../../electron/services/vault/vault.js';
+import { timed } from './measure.js';
+
+export interface ReportBenchOptions {
+  dir: string;
+  signer: Signer;
+  keystoreDir: string;
+  evidence: number;
+  events: number;
+  runs: number;
+  /** A real log to include as one of the items (its findings then appear in the report). */
+  logFile?: string;
+  log: (line: string) => void;
+}
+
+export interface ReportBenchResult {
+  evidence: number;
+  events: number;
+  findings: number;
+  pages: number | null;
+  generate: number[];
+  /** CPU seconds (user + system) of this process during each generation: less sensitive to other load. */
+  generateCpu: number[];
+  bytes: number;
+  verify: number[];
+  verifyWithEvidence: number[];
+  ok: boolean;
+}
+
+export const REPORT_TARGETS = { generateSeconds: 10, verifySeconds: 5, bytes: 20 * 1000 * 1000 };
+
+export async function benchReport(o: ReportBenchOptions): Promise<ReportBenchResult> {
+  const evidenceDir = join(o.dir, 'evidence');
+  mkdirSync(evidenceDir, { recursive: true });
+  const files: string[] = [];
+  const withLog = o.logFile !== undefined && existsSync(o.logFile);
+  for (let i = 0; i < o.evidence - (withLog ? 1 : 0); i++) {
+    const path = join(evidenceDir, `item-${String(i + 1).padStart(4, '0')}.bin`);
+    writeFileSync(path, randomBytes(512 + (i % 7) * 300));
+    files.push(path);
+  }
+  if (withLog) {
+    const path = join(evidenceDir, 'inference_audit.jsonl');
+    copyFileSync(o.logFile!, path);
+    files.push(path);
+  }
+  const vault = await Vault.create(join(o.dir, 'vault'));
+  try {
+    const theCase = createCase(vault, o.signer, { number: 'BENCH-REPORT', title: 'Report benchmark case' });
+    o.log(`importing ${files.length} evidence items`);
+    await importEvidence(vault, o.signer, theCase.id, [evidenceDir]);
+    o.log('re-verifying them (one evidence.verified event each)');
+    await verifyEvidence(vault, o.signer, theCase.id);
+    const notes = o.events - logSize(vault.db, theCase.id) - 1;
+    o.log(`appending ${notes} notes to reach ${o.events} events (the report adds its checkpoint.issued)`);
+    vault.db.transaction(() => {
+      for (let i = 1; i <= notes; i++) appendEvent(vault.db, o.signer, { caseId: theCase.id, action: 'note.added', details: { text: `benchmark note ${i}: custody observation recorded during the examination` } });
+    })();
+    const certificates = new CertificateStore(o.keystoreDir);
+    const generate: number[] = [];
+    const generateCpu: number[] = [];
+    const verify: number[] = [];
+    const verifyWithEvidence: number[] = [];
+    let last: Awaited<ReturnType<typeof generateReport>> | undefined;
+    let ok = true;
+    for (let run = 1; run <= o.runs; run++) {
+      const out = join(o.dir, `report-${run}.pdf`);
+      const cpu = process.cpuUsage();
+      const t = await timed(() => generateReport(vault, o.signer, { caseRef: theCase.id, out, options: { sections: [...SECTIONS], reveal: false, organisation: 'Benchmark', classification: null }, certificates }));
+      last = t.value;
+      generate.push(t.seconds);
+      const used = process.cpuUsage(cpu);
+      generateCpu.push((used.user + used.system) / 1e6);
+      o.log(`run ${run}: generated ${out} in ${t.seconds.toFixed(2)} s (${statSync(out).size.toLocaleString('en-US')} bytes, ${t.value.events} events in the report)`);
+      const v = await timed(() => verifyReportFile({ pdf: out, sig: `${out}.sig`, fingerprint: o.signer.fingerprint }));
+      verify.push(v.seconds);
+      const ve = await timed(() => verifyReportFile({ pdf: out, sig: `${out}.sig`, fingerprint: o.signer.fingerprint, evidenceDir }));
+      verifyWithEvidence.push(ve.seconds);
+      ok &&= v.value.ok && ve.value.ok;
+      o.log(`run ${run}: verified in ${v.seconds.toFixed(2)} s, with ${files.length} evidence files re-hashed in ${ve.seconds.toFixed(2)} s: ${v.value.ok && ve.value.ok ? 'OK' : `FAILED at ${v.value.firstFailure ?? ve.value.firstFailure}`}`);
+    }
+    return { evidence: last!.evidence, events: last!.events, findings: last!.findings, pages: null, generate, generateCpu, bytes: last!.bytes, verify, verifyWithEvidence, ok };
+  } finally {
+    vault.close();
+  }
+}
