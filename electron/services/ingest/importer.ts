@@ -21,6 +21,7 @@ import { PII_DETECTOR, PII_DETECTOR_VERSION } from '../../../shared/pii/version.
 import { RuleEngine } from '../../../shared/rules/engine.js';
 import { RULESET_VERSION, rulesetHash } from '../../../shared/rules/ruleset.js';
 import { recordFindings } from './logs/recordFindings.js';
+import { FindingSink } from './logs/findingSink.js';
 import { prepareModel, recordModelScan, storeModel } from './models/modelIngest.js';
 import type { WeightsDigest } from './models/tensorDigester.js';
 import type { ModelInspection } from '../../../shared/models/types.js';
@@ -115,7 +116,8 @@ export async function importEvidence(vault: Vault, signer: Signer, caseRef: stri
       const items: ImportedItem[] = [];
       for (const p of pending) {
         const path = options.inPlace ? p.file.path : vault.objects.pathOf(p.fp.sha256);
-        const engine = p.kind === 'log' && !p.duplicateOf ? new RuleEngine() : undefined;
+        const sink = p.kind === 'log' && !p.duplicateOf ? new FindingSink(db) : undefined;
+        const engine = sink ? new RuleEngine({ onFinding: (f) => sink.add(f) }) : undefined;
         const log = engine
           ? await ingestLog(db, theCase.id, p.id, path, p.file.name, {
               format: options.format,
@@ -133,11 +135,10 @@ export async function importEvidence(vault: Vault, signer: Signer, caseRef: stri
           throw new ImportError('BAD_INPUT', `${p.file.name} has ${log.malformed} malformed record(s), the first at line ${m.line} (${m.reason}); nothing was recorded (--strict)`);
         }
         const item = record(vault, signer, theCase.id, p, !options.inPlace, log);
-        if (engine && log) {
+        if (engine && sink && log) {
           // After the acquisition event: findings rest on records the log already holds.
-          const findings = engine.finish();
-          recordFindings(db, signer, theCase.id, p.id, findings, { name: 'evault-rules', version: RULESET_VERSION, hash: rulesetHash() });
-          item.log!.findings = findings.length;
+          for (const f of engine.finish()) sink.add(f);
+          item.log!.findings = recordFindings(db, signer, theCase.id, p.id, sink, { name: 'evault-rules', version: RULESET_VERSION, hash: rulesetHash() });
         }
         items.push(item);
       }

@@ -11,6 +11,7 @@ import type { Signer } from '../../keys/signer.js';
 import { appendEvent } from '../../vault/custodyLog.js';
 import type { Db } from '../../vault/db.js';
 import { stmt } from '../../vault/queries/statements.js';
+import type { FindingSink } from './findingSink.js';
 
 export interface RuleSetId {
   name: string;
@@ -36,50 +37,54 @@ export function findingLine(f: StoredFinding): string {
   return canonicalize({ type: f.type, rule: f.rule, atlas: f.atlas, severity: f.severity, records: f.records, field: f.field, start: f.start, end: f.end, explanation: f.explanation, score: f.score }) + '\n';
 }
 
-export function recordFindings(db: Db, signer: Signer, caseId: string, evidenceId: string, findings: readonly Finding[], ruleset: RuleSetId): number {
-  const insert = stmt(
+/** The stored, signed form of a finding (scores rounded so the canonical JSON is the same everywhere). */
+export function toStoredFinding(f: Finding): StoredFinding {
+  return {
+    type: f.type,
+    rule: f.rule,
+    atlas: f.atlas,
+    severity: f.severity,
+    records: f.records,
+    field: f.field ?? null,
+    start: f.start ?? null,
+    end: f.end ?? null,
+    explanation: f.explanation,
+    score: f.score === undefined ? null : Math.round(f.score * 1e6) / 1e6,
+  };
+}
+
+/** Binds the streamed findings of one log by type and stores them; returns how many there were. */
+export function recordFindings(db: Db, signer: Signer, caseId: string, evidenceId: string, sink: FindingSink, ruleset: RuleSetId): number {
+  // Copied inside SQLite: better-sqlite3 cannot write while a statement is being iterated.
+  const copy = stmt(
     db,
     `INSERT INTO findings (case_id, evidence_id, type, rule, atlas, severity, records, field, start, end, explanation, score, event_seq)
-     VALUES (@case_id, @evidence_id, @type, @rule, @atlas, @severity, @records, @field, @start, @end, @explanation, @score, @event_seq)`,
+     SELECT @case_id, @evidence_id, type, json_extract(finding, '$.rule'), json_extract(finding, '$.atlas'), json_extract(finding, '$.severity'),
+            json_extract(finding, '$.records'), json_extract(finding, '$.field'), json_extract(finding, '$.start'), json_extract(finding, '$.end'),
+            json_extract(finding, '$.explanation'), json_extract(finding, '$.score'), @event_seq
+     FROM temp.pending_findings WHERE type = @type ORDER BY id`,
   );
-  const byType = new Map<string, StoredFinding[]>();
-  for (const f of findings) {
-    const stored: StoredFinding = {
-      type: f.type,
-      rule: f.rule,
-      atlas: f.atlas,
-      severity: f.severity,
-      records: f.records,
-      field: f.field ?? null,
-      start: f.start ?? null,
-      end: f.end ?? null,
-      explanation: f.explanation,
-      // Rounded so the canonical JSON is the same on every platform.
-      score: f.score === undefined ? null : Math.round(f.score * 1e6) / 1e6,
-    };
-    const group = byType.get(f.type);
-    if (group) group.push(stored);
-    else byType.set(f.type, [stored]);
-  }
-  for (const [type, group] of byType) {
+  for (const type of sink.types()) {
+    // Digest, count, rules and ATLAS ids first; then the rows are copied, pointing at the event.
     const digest = createHash('sha256');
-    for (const f of group) digest.update(findingLine(f));
+    let count = 0;
+    const rules = new Set<string>();
+    const atlas = new Set<string>();
+    for (const f of sink.ofType(type)) {
+      digest.update(findingLine(f));
+      count++;
+      rules.add(f.rule);
+      if (f.atlas) atlas.add(f.atlas);
+    }
     const { event } = appendEvent(db, signer, {
       caseId,
       action: 'finding.recorded',
       evidence: evidenceId,
-      details: {
-        type,
-        ruleset: ruleset.name,
-        rulesetVersion: ruleset.version,
-        rulesetHash: ruleset.hash,
-        count: group.length,
-        rules: [...new Set(group.map((f) => f.rule))].sort(),
-        atlas: [...new Set(group.map((f) => f.atlas).filter((a): a is string => a !== null))].sort(),
-        digest: digest.digest('hex'),
-      },
+      details: { type, ruleset: ruleset.name, rulesetVersion: ruleset.version, rulesetHash: ruleset.hash, count, rules: [...rules].sort(), atlas: [...atlas].sort(), digest: digest.digest('hex') },
     });
-    for (const f of group) insert.run({ ...f, case_id: caseId, evidence_id: evidenceId, records: JSON.stringify(f.records), event_seq: event.seq });
+    copy.run({ case_id: caseId, evidence_id: evidenceId, type, event_seq: event.seq });
   }
-  return findings.length;
+  const total = sink.count;
+  sink.clear();
+  return total;
 }
