@@ -36,17 +36,26 @@ function help(): string {
   ].join('\n');
 }
 
+/** Global options that take a value: their value is not a command word. */
+const VALUE_OPTIONS = new Set(['--vault', '--keystore', '--key']);
+
+/** Positions of the words that are not options or option values. */
+function wordPositions(argv: string[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (VALUE_OPTIONS.has(argv[i]!)) i++;
+    else if (!argv[i]!.startsWith('-')) out.push(i);
+  }
+  return out;
+}
+
 /** Finds the command named by the first one or two words. */
 function findCommand(argv: string[]): { command: Command; rest: string[] } | undefined {
-  const words = argv.filter((a) => !a.startsWith('-'));
+  const positions = wordPositions(argv);
   for (const n of [2, 1]) {
-    const name = words.slice(0, n).join(' ');
+    const name = positions.slice(0, n).map((i) => argv[i]).join(' ');
     const command = COMMANDS.find((c) => c.name === name);
-    if (command) {
-      const rest = [...argv];
-      for (const w of words.slice(0, n)) rest.splice(rest.indexOf(w), 1);
-      return { command, rest };
-    }
+    if (command) return { command, rest: argv.filter((_, i) => !positions.slice(0, n).includes(i)) };
   }
   return undefined;
 }
@@ -65,7 +74,7 @@ export async function run(argv: string[], out?: (s: string) => void, err?: (s: s
   }
   const found = findCommand(argv);
   if (!found) {
-    writeErr(`evault: unknown command "${argv.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')}"; run "evault help" for the list`);
+    writeErr(`evault: unknown command "${wordPositions(argv).slice(0, 2).map((i) => argv[i]).join(' ')}"; run "evault help" for the list`);
     return EXIT.USAGE;
   }
   let ctx: Context | undefined;

@@ -43,6 +43,10 @@ describe('evault CLI', () => {
     assert.equal(JSON.parse(ok(['case', 'show', id, '--json'])).number, '2026-014');
     assert.equal(JSON.parse(ok(['case', 'show', '2026-014', '--json'])).id, id);
     assert.match(ok(['case', 'list']), /2026-014\tChatbot data leak/);
+    // Global options may come before the command, with their values.
+    const before = evault(['--vault', env.EVAULT_VAULT, '--keystore', env.EVAULT_KEYSTORE, 'case', 'list'], { EVAULT_PASSPHRASE: TEST_PASSPHRASE });
+    assert.equal(before.status, 0, before.stderr);
+    assert.match(before.stdout, /2026-014/);
   });
 
   test('import --json prints one object per file with the contract fields; a second import is a duplicate', () => {
