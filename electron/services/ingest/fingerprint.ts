@@ -8,6 +8,7 @@ import { ImportError } from '../../../shared/errors.js';
 
 export const CHUNK_SIZE = 4 * 1024 * 1024;
 export const HEAD_SIZE = 64 * 1024;
+const SYNC_EVERY = 64 * 1024 * 1024;
 
 export interface Fingerprint {
   size: number;
@@ -41,6 +42,10 @@ export async function fingerprintFile(path: string, options: FingerprintOptions 
     let headLength = 0;
     let position = 0;
     let lastWrite: Promise<void> = Promise.resolve();
+    // The copy is flushed to disk in the background every SYNC_EVERY bytes while hashing goes on, so
+    // the closing fsync finds little left to write (it is what makes the rename atomic and durable).
+    let inFlightSync: Promise<void> | undefined;
+    let unsynced = 0;
     const readAt = async (pos: number): Promise<Buffer> => {
       const buffer = Buffer.allocUnsafe(CHUNK_SIZE);
       const { bytesRead } = await input.read(buffer, 0, CHUNK_SIZE, pos);
@@ -55,9 +60,11 @@ export async function fingerprintFile(path: string, options: FingerprintOptions 
       if (options.signal?.aborted) throw new ImportError('CANCELLED', 'import cancelled; nothing was recorded');
       position += chunk.length;
       pending = readAt(position);
+      let previousWrite: Promise<void> = Promise.resolve();
       if (output) {
         const out = output;
-        // One write in flight at a time, overlapping with hashing the next chunk.
+        // Writes run in order, each overlapping the hashing of the chunks after it; at most two wait.
+        previousWrite = lastWrite;
         lastWrite = lastWrite.then(() => writeAll(out, chunk));
       }
       for (const h of hashes) h.update(chunk);
@@ -68,10 +75,19 @@ export async function fingerprintFile(path: string, options: FingerprintOptions 
         headLength += Math.min(chunk.length, HEAD_SIZE - headLength);
       }
       options.onProgress?.(position, before.size);
-      if (output) await lastWrite;
+      if (output) {
+        await previousWrite;
+        unsynced += chunk.length;
+        if (unsynced >= SYNC_EVERY && !inFlightSync) {
+          unsynced = 0;
+          const out = output;
+          inFlightSync = out.datasync().finally(() => (inFlightSync = undefined));
+        }
+      }
     }
     await pending.catch(() => undefined);
     await lastWrite;
+    await inFlightSync;
     if (output) await output.sync();
     await assertUnchanged(path, before, position);
     const [sha256, md5, sha1] = hashes.map((h) => h.digest('hex'));
