@@ -52,6 +52,7 @@ export async function fingerprintFile(path: string, options: FingerprintOptions 
       return buffer.subarray(0, bytesRead);
     };
     let pending = readAt(0);
+    pending.catch(() => undefined);
     for (;;) {
       const chunk = await pending.catch((cause: unknown) => {
         throw new ImportError('SOURCE_UNREADABLE', `cannot read ${path}: ${(cause as Error).message}`, { cause });
@@ -60,12 +61,15 @@ export async function fingerprintFile(path: string, options: FingerprintOptions 
       if (options.signal?.aborted) throw new ImportError('CANCELLED', 'import cancelled; nothing was recorded');
       position += chunk.length;
       pending = readAt(position);
+      pending.catch(() => undefined); // awaited on the next turn; an early exit must not leave it unhandled
       let previousWrite: Promise<void> = Promise.resolve();
       if (output) {
         const out = output;
         // Writes run in order, each overlapping the hashing of the chunks after it; at most two wait.
         previousWrite = lastWrite;
         lastWrite = lastWrite.then(() => writeAll(out, chunk));
+        // A failed write (ENOSPC) is raised where it is awaited below; until then it is not "unhandled".
+        lastWrite.catch(() => undefined);
       }
       for (const h of hashes) h.update(chunk);
       const consumed = options.onChunk?.(chunk, position - chunk.length);
@@ -82,6 +86,7 @@ export async function fingerprintFile(path: string, options: FingerprintOptions 
           unsynced = 0;
           const out = output;
           inFlightSync = out.datasync().finally(() => (inFlightSync = undefined));
+          inFlightSync.catch(() => undefined);
         }
       }
     }
