@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
 import { createHash, randomBytes } from 'node:crypto';
 import { canonicalPii } from '../../../../shared/pii/normalize.js';
+import { PLACEHOLDER_NAMES } from '../../../../shared/pii/redact.js';
 import type { PiiType } from '../../../../shared/findings.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db.js';
@@ -19,15 +20,8 @@ function caseSalt(db: Db, caseId: string): string {
   return salt;
 }
 
-const LABELS: Record<string, string> = {
-  'pii.email': 'EMAIL',
-  'pii.phone': 'PHONE',
-  'pii.credit_card': 'CARD',
-  'pii.us_ssn': 'SSN',
-  'pii.iban': 'IBAN',
-  'pii.ip': 'IP',
-  'pii.secret': 'SECRET',
-};
+/** One table of placeholder names for the vault and the shared Redactor. */
+const LABELS: Record<string, string> = PLACEHOLDER_NAMES;
 
 export function placeholderText(type: string, number: number): string {
   return `[${LABELS[type] ?? 'PII'}#${number}]`;
