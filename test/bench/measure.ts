@@ -40,13 +40,15 @@ export interface Trial {
 
 /**
  * Runs every trial once per round, for `rounds` rounds, and returns each trial's times. Rounds are
- * interleaved (A B C, A B C) rather than grouped (A A, B B, C C) so slow drift on a shared machine
- * affects all trials alike.
+ * interleaved rather than grouped (A A, B B, C C) so slow drift on a shared machine affects all
+ * trials alike, and every other round runs backwards (A B C, C B A) so no trial always follows the
+ * same one: on this VM the first 1 GiB write after a pause in writing measured 0.5–0.8 s slower
+ * than one right after another write, whichever trial it was.
  */
 export async function runRounds(trials: readonly Trial[], rounds: number, log: (line: string) => void): Promise<Map<string, number[]>> {
   const times = new Map<string, number[]>(trials.map((t) => [t.name, []]));
   for (let round = 1; round <= rounds; round++) {
-    for (const trial of trials) {
+    for (const trial of round % 2 === 1 ? trials : [...trials].reverse()) {
       const seconds = await trial.run();
       times.get(trial.name)!.push(seconds);
       log(`round ${round}/${rounds}  ${trial.name}: ${seconds.toFixed(3)} s`);
