@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: UNLICENSED
+// The contract implemented on the services: one Handlers object shared by the Electron main
+// process (IPC) and the loopback browser bridge. `satisfies Handlers` makes a missing or
+// mistyped method a compile error.
+import type { Handlers } from '../../../shared/api/contract.js';
+import { caseHandlers } from './caseHandlers.js';
+import { custodyHandlers } from './custodyHandlers.js';
+import { evidenceHandlers, type Dialogs } from './evidenceHandlers.js';
+import { ImportRunner } from './importRunner.js';
+import { logHandlers } from './logHandlers.js';
+import { sessionHandlers } from './sessionHandlers.js';
+import { AppSession, type SessionOptions } from './session.js';
+
+export interface App {
+  session: AppSession;
+  handlers: Handlers;
+  imports: ImportRunner;
+}
+
+export function createApp(options: SessionOptions & { dialogs?: Dialogs }): App {
+  const session = new AppSession(options);
+  const imports = new ImportRunner(session);
+  const handlers = {
+    ...sessionHandlers(session, options.dialogs !== undefined),
+    ...caseHandlers(session),
+    ...evidenceHandlers(session, imports, options.dialogs),
+    ...logHandlers(session),
+    ...custodyHandlers(session),
+  } satisfies Handlers;
+  return { session, handlers, imports };
+}

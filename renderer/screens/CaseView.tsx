@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: UNLICENSED
+// One case: a header with its state, and tabs for the overview, evidence, logs, findings and the
+// custody log.
+import { useState, type KeyboardEvent } from 'react';
+import { api } from '../api/vault.js';
+import { Badge } from '../components/Badge.js';
+import { ErrorNote } from '../components/ErrorNote.js';
+import { useLoad } from '../lib/useLoad.js';
+import { CustodyPanel } from './CustodyPanel.js';
+import { Dashboard } from './Dashboard.js';
+import { EvidencePanel } from './EvidencePanel.js';
+import { FindingsPanel } from './FindingsPanel.js';
+import { LogExplorer } from './LogExplorer.js';
+
+const TABS = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'evidence', label: 'Evidence' },
+  { id: 'logs', label: 'Logs' },
+  { id: 'findings', label: 'Findings' },
+  { id: 'custody', label: 'Custody' },
+] as const;
+type Tab = (typeof TABS)[number]['id'];
+
+export interface RecordTarget {
+  evidenceId: string;
+  record: number;
+}
+
+export function CaseView({ caseId, onBack, nativeDialogs }: { caseId: string; onBack: () => void; nativeDialogs: boolean }) {
+  const [tab, setTab] = useState<Tab>('overview');
+  const [target, setTarget] = useState<RecordTarget>();
+  const dash = useLoad(() => api.getCase({ caseId }), [caseId, tab]);
+  const c = dash.data?.case;
+
+  const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const i = TABS.findIndex((t) => t.id === tab);
+    const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : -99;
+    if (next === -99) return;
+    const t = TABS[(next + TABS.length) % TABS.length]!;
+    setTab(t.id);
+    document.getElementById(`tab-${t.id}`)?.focus();
+  };
+
+  const openRecord = (t: RecordTarget) => {
+    setTarget(t);
+    setTab('logs');
+  };
+
+  return (
+    <div className="page case-page">
+      <div className="case-head">
+        <button type="button" className="ghost small" onClick={onBack}>
+          ← All cases
+        </button>
+        {c && (
+          <div className="case-title">
+            <h1>
+              <span className="mono case-number">{c.number}</span> {c.title}
+            </h1>
+            {c.sealed ? <Badge tone="info">Sealed — verification and export only</Badge> : <Badge tone="ok">Open</Badge>}
+          </div>
+        )}
+        <ErrorNote error={dash.error} />
+      </div>
+      <div className="tabs" role="tablist" aria-label="Case sections" onKeyDown={onTabKey}>
+        {TABS.map((t) => (
+          <button key={t.id} id={`tab-${t.id}`} type="button" role="tab" aria-selected={tab === t.id} aria-controls={`panel-${t.id}`} tabIndex={tab === t.id ? 0 : -1} className={`tab ${tab === t.id ? 'active' : ''}`} onClick={() => setTab(t.id)}>
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tab-panel">
+        {tab === 'overview' && dash.data && <Dashboard data={dash.data} />}
+        {tab === 'evidence' && c && <EvidencePanel caseId={caseId} sealed={c.sealed} nativeDialogs={nativeDialogs} onChanged={dash.reload} />}
+        {tab === 'logs' && c && <LogExplorer caseId={caseId} sealed={c.sealed} target={target} nativeDialogs={nativeDialogs} />}
+        {tab === 'findings' && <FindingsPanel caseId={caseId} onOpenRecord={openRecord} />}
+        {tab === 'custody' && c && <CustodyPanel caseId={caseId} sealed={c.sealed} onChanged={dash.reload} />}
+      </div>
+    </div>
+  );
+}

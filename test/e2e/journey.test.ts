@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: UNLICENSED
+// The investigator's journey, as a person would walk it, in Debian's Chromium against the real
+// services through the loopback bridge, on a fresh vault and keystore:
+// identity → case → import (a corpus log export and a small safetensors file) → digests and
+// findings → log search → reveal PII (recorded) → note → verify vault → Verify screen with a
+// disclosure package made through the API → one flipped byte → the exact failing checks.
+// Screenshots of each screen go to test-results/e2e/.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { CaseSummary, EvidenceItem, DisclosureView, CustodyEventView } from '../../shared/api/types.js';
+import { corpusDir } from '../helpers/repoRoot.js';
+import { startHarness, type Harness } from './bridgeHarness.js';
+import { chromiumMissing, launchChromium, rendererMissing, resultsDir } from './chromium.js';
+
+const PASSPHRASE = 'correct horse battery staple 42';
+const LOG = join(corpusDir(), 'logs', 'ai', 'inference_audit.jsonl');
+const MODEL = join(corpusDir(), 'models', 'safetensors', 'd.safetensors');
+const skip = chromiumMissing() || rendererMissing();
+
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+test('investigator journey in Chromium through the loopback bridge', { skip, timeout: 300_000 }, async (t) => {
+  const shots = resultsDir('e2e');
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
+  let harness: Harness | undefined;
+  let browser: Browser | undefined;
+  try {
+    harness = await startHarness();
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
+    const page = await context.newPage();
+    const h = harness;
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    page.setDefaultTimeout(20_000);
+    let caseId = '';
+    // The journey is one story: once a step fails, the later ones are skipped, not timed out.
+    let broken = false;
+    const step = (name: string, fn: () => Promise<void> | void) =>
+      t.test(name, { skip: broken ? 'an earlier step failed' : false }, async () => {
+        try {
+          await fn();
+        } catch (err) {
+          broken = true;
+          throw err;
+        }
+      });
+
+    await step('first run: create the examiner identity and see its fingerprint', async () => {
+      const started = Date.now();
+      await page.goto(h.url);
+      await page.getByLabel('Full name').waitFor();
+      t.diagnostic(`time to first usable screen: ${Date.now() - started} ms`);
+      assert.equal(new URL(page.url()).search, '', 'the token is traded for a cookie and leaves the address bar');
+      const globals = await page.evaluate(() => {
+        const g = globalThis as unknown as { require?: unknown; process?: unknown; ipcRenderer?: unknown };
+        return [typeof g.require, typeof g.process, typeof g.ipcRenderer];
+      });
+      assert.deepEqual(globals, ['undefined', 'undefined', 'undefined']);
+      await page.getByLabel('Full name').fill('Ana Examiner');
+      await page.getByLabel('Role').fill('Forensic analyst');
+      await page.getByLabel('Organisation').fill('Northwind Incident Response');
+      await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+      await page.getByLabel('Repeat passphrase').fill(PASSPHRASE);
+      await shot(page, '01-first-run');
+      await page.getByRole('button', { name: 'Create identity' }).click();
+      await page.getByRole('heading', { name: 'Your examiner identity is ready' }).waitFor({ timeout: 30_000 });
+      const status = await h.call<{ unlocked: { fingerprint: string } }>('status');
+      const shown = await page.locator('[data-fingerprint]').getAttribute('data-fingerprint');
+      assert.equal(shown, status.unlocked.fingerprint);
+      await shot(page, '02-fingerprint');
+      await page.getByRole('button', { name: /continue/ }).click();
+    });
+
+    await step('create a case', async () => {
+      await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
+      await page.getByRole('button', { name: 'New case' }).click();
+      await page.getByLabel('Case number').fill('2026-014');
+      await page.getByLabel('Title').fill('Support chatbot data leak');
+      await page.getByLabel('Description (optional)').fill('Customer reports personal data of another tenant in a chatbot answer.');
+      await page.getByRole('button', { name: 'Open case' }).click();
+      await page.getByRole('tab', { name: 'Overview' }).waitFor();
+      caseId = (await h.call<CaseSummary[]>('listCases'))[0]!.id;
+    });
+
+    await step('import a log export and a model file; see their digests', async () => {
+      await page.getByRole('tab', { name: 'Evidence' }).click();
+      await page.getByRole('button', { name: 'Import evidence' }).click();
+      await page.getByLabel(/Paths on this computer/).fill(`${LOG}\n${MODEL}`);
+      await page.getByRole('button', { name: 'Fingerprint and import' }).click();
+      await page.getByText(/2 item\(s\) imported and recorded/).waitFor({ timeout: 120_000 });
+      for (const [file, name] of [[LOG, 'inference_audit.jsonl'], [MODEL, 'd.safetensors']] as const) {
+        const row = page.locator(`tr[data-evidence="${name}"]`);
+        assert.equal(await row.locator('[data-sha256]').getAttribute('data-sha256'), sha256(file), `${name} shows its SHA-256`);
+      }
+      await shot(page, '03-evidence-imported');
+      // The same log again: reported as a duplicate, not stored twice.
+      await page.getByLabel(/Paths on this computer/).fill(LOG);
+      await page.getByRole('button', { name: 'Fingerprint and import' }).click();
+      await page.getByText('1 duplicate(s) not stored again', { exact: false }).waitFor({ timeout: 60_000 });
+      await shot(page, '04-duplicate-warning');
+      const items = await h.call<EvidenceItem[]>('listEvidence', { caseId });
+      assert.equal(items.length, 2);
+      // Export a copy (typed path in a browser session): re-hashed and recorded.
+      const exported = join(h.root, 'exported-model.safetensors');
+      const modelRow = page.locator('tr[data-evidence="d.safetensors"]');
+      await modelRow.getByRole('button', { name: 'Export copy' }).click();
+      await modelRow.getByLabel('Export copy: destination path').fill(exported);
+      await modelRow.getByRole('button', { name: 'Export copy' }).last().click();
+      await modelRow.getByText(/copy re-hashed and recorded/).waitFor();
+      assert.equal(sha256(exported), sha256(MODEL));
+    });
+
+    await step('the dashboard shows findings by severity', async () => {
+      await page.getByRole('tab', { name: 'Overview' }).click();
+      const findings = page.getByRole('region', { name: 'Findings' });
+      await findings.waitFor();
+      const value = Number((await findings.locator('.stat-value').innerText()).replace(/[^0-9]/g, ''));
+      assert.ok(value > 0, 'the corpus log has PII and AI-incident findings');
+      await shot(page, '05-dashboard');
+    });
+
+    await step('browse and search the log; reveal PII, which is recorded', async () => {
+      await page.getByRole('tab', { name: 'Logs' }).click();
+      const grid = page.getByRole('grid', { name: /Records of inference_audit.jsonl/ });
+      await grid.waitFor();
+      await grid.getByRole('row').nth(1).getByRole('gridcell', { name: 'usr_561195', exact: true }).waitFor();
+      await shot(page, '06-log-records');
+      await page.getByLabel('Search in').selectOption('user');
+      await page.getByLabel('Search query').fill('usr_561195');
+      await page.getByLabel('From (UTC)').fill('2026-11-16T00:00:00');
+      await page.getByLabel('To (UTC)').fill('2026-11-16T06:00:00');
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      await page.getByText(/matching record\(s\) across the case/).waitFor();
+      assert.equal(Number(await page.getByRole('grid', { name: 'Search results' }).getAttribute('aria-rowcount')) - 1, 3, 'three records of usr_561195 before 06:00');
+      await page.getByLabel('From (UTC)').fill('');
+      await page.getByLabel('To (UTC)').fill('');
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      await page.waitForFunction(() => Number((globalThis as unknown as { document: { querySelector(s: string): { getAttribute(n: string): string } | null } }).document.querySelector('[aria-label="Search results"]')?.getAttribute('aria-rowcount')) > 4);
+      const results = page.getByRole('grid', { name: 'Search results' });
+      assert.ok(Number(await results.getAttribute('aria-rowcount')) > 2);
+      await page.getByRole('button', { name: 'Show whole log' }).click();
+      await grid.getByRole('row').nth(1).click();
+      const text = page.getByLabel('Record text');
+      assert.match(await text.innerText(), /\[IP#\d+\]/, 'the source IP is shown as its placeholder');
+      assert.doesNotMatch(await text.innerText(), /192\.168\.192\.188/);
+      await page.getByRole('button', { name: 'Reveal PII' }).click();
+      await page.getByText('PII revealed · recorded in custody log').waitFor();
+      assert.match(await text.innerText(), /192\.168\.192\.188/);
+      await shot(page, '07-log-revealed');
+      const events = await h.call<CustodyEventView[]>('custodyEvents', { caseId });
+      const reveal = events.find((e) => e.action === 'note.added' && (e.details as { kind?: string }).kind === 'pii.revealed');
+      assert.ok(reveal, 'the reveal is a signed custody event');
+      assert.equal((reveal.details as { record: number }).record, 0);
+    });
+
+    await step('findings list', async () => {
+      await page.getByRole('tab', { name: 'Findings' }).click();
+      await page.getByRole('heading', { name: 'Findings' }).waitFor();
+      await page.locator('table.findings tbody tr').first().waitFor();
+      await shot(page, '08-findings');
+    });
+
+    await step('add a note and verify the vault', async () => {
+      await page.getByRole('tab', { name: 'Custody' }).click();
+      await page.getByRole('button', { name: 'Add note' }).click();
+      await page.getByRole('textbox', { name: 'Note' }).fill('Received on write-blocked USB from the operator.');
+      await page.getByRole('button', { name: 'Sign and add note' }).click();
+      await page.getByText(/Note recorded as event \d+/).waitFor();
+      await page.getByRole('button', { name: 'Verify now' }).click();
+      await page.getByText('Vault verified: everything is as it was recorded').waitFor({ timeout: 120_000 });
+      const failed = await page.locator('.verify-result li.fail').count();
+      assert.equal(failed, 0);
+      await page.locator('.timeline li[data-action="evidence.verified"]').first().waitFor();
+      await shot(page, '09-custody-verified');
+    });
+
+    await step('Verify screen: a disclosure package passes, one flipped byte fails the exact checks', async () => {
+      const log = (await h.call<EvidenceItem[]>('listEvidence', { caseId })).find((e) => e.name === 'inference_audit.jsonl')!;
+      const out = join(h.root, 'disclosure');
+      const made = await h.call<DisclosureView>('disclose', { caseId, evidenceId: log.id, records: '0-2', redact: false, out });
+      await page.getByRole('button', { name: 'Verify', exact: true }).click();
+      await page.getByLabel('Package file to verify').setInputFiles(made.packagePath);
+      await page.getByText('Verified: disclosure.json').waitFor();
+      assert.equal(await page.locator('.verify-result li.fail').count(), 0);
+      await shot(page, '10-verify-passed');
+      // Flip one byte of record 1's stored bytes (inside its base64, so the JSON stays valid).
+      const pkg = JSON.parse(readFileSync(made.packagePath, 'utf8')) as { records: { index: number; bytes: string }[] };
+      const record = pkg.records.find((r) => r.index === 1)!;
+      const raw = Buffer.from(record.bytes, 'base64');
+      raw[10] = raw[10]! ^ 0x01;
+      record.bytes = raw.toString('base64');
+      const tampered = join(h.root, 'tampered-disclosure.json');
+      writeFileSync(tampered, JSON.stringify(pkg, null, 2));
+      await page.getByLabel('Package file to verify').setInputFiles(tampered);
+      await page.getByText('Verification FAILED: tampered-disclosure.json').waitFor();
+      const failedChecks = await page.locator('.verify-result li.fail').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-check')}${/record (\d+)\)/.exec(e.textContent ?? '')?.[1] ?? ''}`));
+      assert.deepEqual(failedChecks, ['record content1', 'disclosure signature']);
+      await page.locator('.verify-result li.fail').first().scrollIntoViewIfNeeded();
+      await shot(page, '11-verify-tampered');
+    });
+
+    await step('lock, then unlock with the passphrase', async () => {
+      await page.getByRole('button', { name: 'Lock' }).click();
+      await page.getByRole('heading', { name: 'Unlock Evidence Vault' }).waitFor();
+      assert.equal((await h.call<{ unlocked: unknown }>('status')).unlocked, null, 'the key is dropped in the service');
+      await shot(page, '12-unlock');
+      await page.getByLabel('Passphrase').fill(PASSPHRASE);
+      await page.getByRole('button', { name: 'Unlock' }).click();
+      await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor({ timeout: 30_000 });
+      await shot(page, '13-cases');
+    });
+
+    await step('dark theme renders', async () => {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.getByRole('button', { name: 'Cases' }).click();
+      await page.getByRole('button', { name: '2026-014' }).click();
+      await page.getByRole('tab', { name: 'Logs' }).click();
+      await page.getByRole('grid').getByRole('row').nth(1).click();
+      await shot(page, '14-dark-logs');
+    });
+
+    await t.test('no errors in the page console', () => {
+      assert.deepEqual(consoleErrors, []);
+    });
+  } finally {
+    await browser?.close();
+    await harness?.close();
+  }
+});

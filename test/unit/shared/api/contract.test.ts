@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: UNLICENSED
+// The contract is complete and its schemas are strict.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { METHODS, METHOD_NAMES, channelOf, isMethodName, type MethodName, type VaultApi } from '../../../../shared/api/contract.js';
+import { dispatch } from '../../../../shared/api/dispatch.js';
+import { args, array, int, object, optional, str } from '../../../../shared/api/schemas.js';
+import { EvaultError } from '../../../../shared/errors.js';
+import type { Handlers } from '../../../../shared/api/contract.js';
+
+// Compile-time completeness: this literal must name every VaultApi method and nothing else, so
+// adding a method to the interface without a schema (or the reverse) fails the build.
+const EVERY_METHOD: { [K in keyof VaultApi]: true } = {
+  status: true, createIdentity: true, unlock: true, lock: true,
+  listCases: true, createCase: true, getCase: true, sealCase: true, addNote: true, transferCustody: true,
+  listEvidence: true, importEvidence: true, cancelImport: true, verifyEvidence: true, exportEvidence: true, pickImportPaths: true, pickSavePath: true,
+  custodyEvents: true, verifyVault: true, issueCheckpoint: true,
+  searchLogs: true, logRecords: true, timeline: true, findings: true, revealRecord: true,
+  verifyProof: true, disclose: true,
+};
+
+test('every method of the API has a schema and a vault: channel', () => {
+  assert.deepEqual([...METHOD_NAMES].sort(), Object.keys(EVERY_METHOD).sort());
+  for (const name of METHOD_NAMES) assert.equal(channelOf(name), `vault:${name}`);
+  assert.equal(isMethodName('toString'), false);
+  assert.equal(isMethodName('__proto__'), false);
+});
+
+test('object schemas refuse unknown keys, wrong types and oversized values', () => {
+  const s = object({ a: str({ min: 1, max: 3 }), n: optional(int({ min: 0, max: 9 })), l: optional(array(str(), { max: 2 })) });
+  assert.deepEqual(s.parse({ a: 'abc' }), { a: 'abc' });
+  assert.deepEqual(s.parse({ a: 'x', n: 3, l: ['p'] }), { a: 'x', n: 3, l: ['p'] });
+  for (const bad of [{ a: '' }, { a: 'abcd' }, { a: 1 }, { a: 'x', b: 1 }, { a: 'x', n: 1.5 }, { a: 'x', n: 10 }, { a: 'x', l: ['1', '2', '3'] }, null, [], 'x']) {
+    assert.throws(() => s.parse(bad), (e: unknown) => e instanceof EvaultError && e.code === 'BAD_INPUT', JSON.stringify(bad));
+  }
+  assert.throws(() => args(s).parse([{ a: 'x' }, 'surplus']), /at most 1/);
+  assert.throws(() => s.parse({ a: 'x', l: [7] }), /l\[0\]: must be text/);
+});
+
+test('the real schemas: import paths, record pages and passphrases are bounded', () => {
+  assert.throws(() => METHODS.importEvidence.parse([{ importId: 'short', caseId: 'c', paths: ['/x'] }]), /importId/);
+  assert.throws(() => METHODS.importEvidence.parse([{ importId: 'abcdef12', caseId: 'c', paths: [] }]), /paths/);
+  assert.throws(() => METHODS.logRecords.parse([{ caseId: 'c', evidenceId: 'e', start: -1, count: 10 }]), /start/);
+  assert.throws(() => METHODS.logRecords.parse([{ caseId: 'c', evidenceId: 'e', start: 0, count: 100_000 }]), /count/);
+  assert.throws(() => METHODS.createIdentity.parse([{ name: 'A', role: null, organisation: null, passphrase: 'short' }]), /passphrase/);
+  assert.deepEqual(METHODS.status.parse([]), []);
+});
+
+test('dispatch validates before calling and wraps the outcome', async () => {
+  let called = 0;
+  const handlers = new Proxy({} as Handlers, { get: () => async () => ++called });
+  const bad = await dispatch(handlers, 'getCase', [{ caseId: 3 }], { transport: 'bridge' });
+  assert.deepEqual(bad, { ok: false, error: { code: 'BAD_INPUT', message: 'caseId: must be text' } });
+  const unknown = await dispatch(handlers, 'dropTables', [], { transport: 'bridge' });
+  assert.equal(!unknown.ok && unknown.error.code, 'USAGE');
+  assert.equal(called, 0);
+  assert.deepEqual(await dispatch(handlers, 'listCases' satisfies MethodName, [], { transport: 'bridge' }), { ok: true, value: 1 });
+});
