@@ -2,7 +2,7 @@
 // Runs the compiled test suites (dist/test/<suite>/**/*.test.js) with Node's test runner.
 // Usage: node test/run.js [unit|integration|e2e ...]   (no argument: unit + integration + e2e)
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -31,5 +31,9 @@ const result = spawnSync(
 );
 const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
 const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+// Skipped tests are named with their reason, so a skip is never silent.
+const skips = [...text.matchAll(/^\s*ok \d+ - (.*?) # SKIP (.*)$/gm)].map((m) => `  skipped: ${m[1]} — ${m[2]}`);
+if (skips.length) console.log(`\n${skips.join('\n')}`);
 console.log(`\ntests: ${count('pass')} passed, ${count('fail') + count('cancelled')} failed, ${count('skipped')} skipped`);
+rmSync(tap, { force: true });
 process.exit(result.status ?? 1);
