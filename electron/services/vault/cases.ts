@@ -2,6 +2,7 @@
 // Case-level actions: create, register examiners, notes, custody transfer, sealing.
 import { createHash, randomUUID } from 'node:crypto';
 import { VAULT_LOG } from '../../../shared/custody/event.js';
+import { companionPossessionMessage } from '../../../shared/custody/names.js';
 import { EvaultError } from '../../../shared/errors.js';
 import type { Signer } from '../keys/signer.js';
 import { appendEvent, type AppendedEvent } from './custodyLog.js';
@@ -9,11 +10,6 @@ import { findCase, insertCase, type CaseRow } from './queries/cases.js';
 import { getExaminer, insertExaminer } from './queries/examiners.js';
 import { hasAction } from './queries/events.js';
 import type { Vault } from './vault.js';
-
-/** What the companion key signs to prove it belongs with the Ed25519 identity. */
-export function companionPossessionMessage(fingerprint: string): Uint8Array {
-  return new TextEncoder().encode(`evidence-vault companion key of ${fingerprint}`);
-}
 
 /**
  * Binds the signer's ECDSA P-256 companion key to its Ed25519 identity with a signed

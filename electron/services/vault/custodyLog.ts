@@ -10,6 +10,7 @@ import {
   type CustodyAction,
   type CustodyEvent,
 } from '../../../shared/custody/event.js';
+import { checkpointOrigin, noteKeyName } from '../../../shared/custody/names.js';
 import { toHex } from '../../../shared/encoding.js';
 import { leafHash, merkleRoot } from '../../../shared/crypto/merkle.js';
 import { formatCheckpoint, signNote } from '../../../shared/crypto/signedNote.js';
@@ -70,15 +71,6 @@ export function logLeaves(db: Db, log: string): Uint8Array[] {
   return logEvents(db, log).map((row) => leafHash(new Uint8Array(row.bytes)));
 }
 
-/** Checkpoint origin: unique per vault and log, as tlog-checkpoint requires. */
-export function checkpointOrigin(vaultId: string, log: string): string {
-  return `evidence-vault/${vaultId}/${log}`;
-}
-
-/** The signed-note key name of an examiner: no spaces or '+', per the signed-note spec. */
-export function noteKeyName(fingerprint: string): string {
-  return `evault-examiner-${fingerprint.slice(0, 16)}`;
-}
 
 export interface IssuedCheckpoint {
   log: string;

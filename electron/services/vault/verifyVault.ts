@@ -3,7 +3,6 @@
 // database read-only and reports a damaged database as a finding, not a crash.
 import Database from 'better-sqlite3';
 import { createPublicKey, verify as nodeVerify } from 'node:crypto';
-import { companionPossessionMessage } from './cases.js';
 import { join, resolve } from 'node:path';
 import { bytesEqual, toHex } from '../../../shared/encoding.js';
 import { keyFingerprint } from '../../../shared/crypto/keyFingerprint.js';
@@ -14,7 +13,7 @@ import { VAULT_LOG, type CustodyEvent } from '../../../shared/custody/event.js';
 import { verifyLog, type VerifyIssue } from '../../../shared/custody/verifyLog.js';
 import { createNodeVerify } from '../keys/nodeEd25519.js';
 import { fingerprintFile } from '../ingest/fingerprint.js';
-import { checkpointOrigin, noteKeyName } from './custodyLog.js';
+import { checkpointOrigin, companionPossessionMessage, noteKeyName } from '../../../shared/custody/names.js';
 import { SCHEMA_VERSION } from './migrations/index.js';
 import { ObjectStore } from './objectStore.js';
 import { verifyFindingRows, verifyLogEvidence } from './verifyLogs.js';

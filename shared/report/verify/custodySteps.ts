@@ -8,7 +8,8 @@ import { parseCheckpoint, parseNote, verifyNote } from '../../crypto/signedNote.
 import type { CustodyEvent } from '../../custody/event.js';
 import { verifyLog } from '../../custody/verifyLog.js';
 import type { ManifestCheckpoint, ReportManifest } from '../manifest.js';
-import { checkpointOrigin, noteKeyName, type ReportIssuedDetails } from '../names.js';
+import { checkpointOrigin, noteKeyName } from '../../custody/names.js';
+import type { ReportIssuedDetails } from '../names.js';
 import { StepBuilder, type ReportParts, type StepResult, type VerifyDeps } from './types.js';
 
 const MAX_LISTED = 20;

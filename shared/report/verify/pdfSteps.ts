@@ -9,7 +9,7 @@ import { parseSignedData, signingCertificateHash, singleAttribute } from '../cms
 import { TAG, expectTag, readDer, readOid } from '../der.js';
 import { CUSTODY_NAME, MANIFEST_NAME, MANIFEST_SIG_NAME, parseManifest } from '../manifest.js';
 import { parseCustodyJsonl } from '../custodyJsonl.js';
-import { companionPossessionMessage } from '../names.js';
+import { companionPossessionMessage } from '../../custody/names.js';
 import { OID } from '../oids.js';
 import { PdfDocument } from '../pdfDocument.js';
 import { IDENTITY_URI_PREFIX, isP256Spki, parseCertificate } from '../x509.js';
