@@ -10,7 +10,7 @@ import { CaseList } from './screens/CaseList.js';
 import { CaseView } from './screens/CaseView.js';
 import { FirstRun } from './screens/FirstRun.js';
 import { Unlock } from './screens/Unlock.js';
-import { VerifyProof } from './screens/VerifyProof.js';
+import { Verify } from './screens/Verify.js';
 
 type Route = { name: 'cases' } | { name: 'case'; caseId: string } | { name: 'verify' };
 
@@ -52,7 +52,7 @@ export function App() {
             ← Back
           </button>
         </header>
-        <VerifyProof />
+        <Verify nativeDialogs={status.nativeDialogs} />
       </main>
     );
   }
@@ -71,8 +71,8 @@ export function App() {
   return (
     <AppShell status={status} active={route.name === 'verify' ? 'verify' : 'cases'} onCases={() => setRoute({ name: 'cases' })} onVerify={() => setRoute({ name: 'verify' })} onLock={lock}>
       {route.name === 'cases' && <CaseList onOpen={openCase} />}
-      {route.name === 'case' && <CaseView caseId={route.caseId} onBack={() => setRoute({ name: 'cases' })} nativeDialogs={status.nativeDialogs} />}
-      {route.name === 'verify' && <VerifyProof />}
+      {route.name === 'case' && <CaseView caseId={route.caseId} onBack={() => setRoute({ name: 'cases' })} nativeDialogs={status.nativeDialogs} organisation={status.unlocked.organisation} />}
+      {route.name === 'verify' && <Verify nativeDialogs={status.nativeDialogs} />}
     </AppShell>
   );
 }

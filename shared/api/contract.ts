@@ -24,6 +24,7 @@ import type {
   VaultVerificationView,
 } from './types.js';
 import type { ErrorCode } from '../errors.js';
+import { REPORT_SECTIONS, type HashedFile, type IssuedReportView } from './reportTypes.js';
 
 const id = str({ min: 1, max: 200 });
 const path = str({ min: 1, max: 4096 });
@@ -52,6 +53,17 @@ export const inputs = {
   revealRecord: object({ caseId: id, evidenceId: id, record: int(), reason: nullable(str({ max: 2000 })) }),
   verifyVault: object({ checkpoints: optional(array(str({ max: 100_000 }), { max: 100 })) }),
   verifyProof: object({ packageText: str({ min: 1, max: 64 * 1024 * 1024 }), trustedKeyPem: optional(str({ max: 10_000 })) }),
+  issueReport: object({
+    caseId: id,
+    sections: array(oneOf(REPORT_SECTIONS), { min: 1, max: REPORT_SECTIONS.length }),
+    reveal: bool(),
+    organisation: nullable(str({ max: 200 })),
+    classification: nullable(str({ max: 200 })),
+    out: path,
+    // Re-checked against the key file in the service before signing, then dropped.
+    passphrase: str({ min: 1, max: 1024 }),
+  }),
+  hashEvidenceFolder: object({ dir: path }),
   disclose: object({ caseId: id, evidenceId: id, records: str({ min: 1, max: 10_000 }), redact: bool(), out: path, note: optional(str({ max: 2000 })) }),
 };
 
@@ -76,6 +88,8 @@ export type RevealInput = Infer<typeof inputs.revealRecord>;
 export type VerifyVaultInput = Infer<typeof inputs.verifyVault>;
 export type VerifyProofInput = Infer<typeof inputs.verifyProof>;
 export type DiscloseInput = Infer<typeof inputs.disclose>;
+export type IssueReportInput = Infer<typeof inputs.issueReport>;
+export type HashFolderInput = Infer<typeof inputs.hashEvidenceFolder>;
 
 /** Everything the UI can ask of the services. Each method takes at most one argument object. */
 export interface VaultApi {
@@ -112,6 +126,10 @@ export interface VaultApi {
   // proofs
   verifyProof(input: VerifyProofInput): ProofReport;
   disclose(input: DiscloseInput): DisclosureView;
+  // reports (verification itself is pure and runs in the renderer: shared/report/verifyReport.ts)
+  issueReport(input: IssueReportInput): IssuedReportView;
+  /** SHA-256 of every file under a folder, for the report verifier's evidence check; needs no vault. */
+  hashEvidenceFolder(input: HashFolderInput): HashedFile[];
 }
 
 export type MethodName = keyof VaultApi;
@@ -147,6 +165,8 @@ export const METHODS = {
   revealRecord: args(inputs.revealRecord),
   verifyProof: args(inputs.verifyProof),
   disclose: args(inputs.disclose),
+  issueReport: args(inputs.issueReport),
+  hashEvidenceFolder: args(inputs.hashEvidenceFolder),
 } satisfies { [K in MethodName]: Schema<Parameters<VaultApi[K]>> };
 
 export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];

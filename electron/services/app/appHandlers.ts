@@ -8,6 +8,7 @@ import { custodyHandlers } from './custodyHandlers.js';
 import { evidenceHandlers, type Dialogs } from './evidenceHandlers.js';
 import { ImportRunner } from './importRunner.js';
 import { logHandlers } from './logHandlers.js';
+import { reportHandlers } from './reportHandlers.js';
 import { sessionHandlers } from './sessionHandlers.js';
 import { AppSession, type SessionOptions } from './session.js';
 
@@ -26,6 +27,7 @@ export function createApp(options: SessionOptions & { dialogs?: Dialogs }): App 
     ...evidenceHandlers(session, imports, options.dialogs),
     ...logHandlers(session),
     ...custodyHandlers(session),
+    ...reportHandlers(session),
   } satisfies Handlers;
   return { session, handlers, imports };
 }
