@@ -25,6 +25,7 @@ import type {
 } from './types.js';
 import type { ErrorCode } from '../errors.js';
 import { REPORT_SECTIONS, type HashedFile, type IssuedReportView } from './reportTypes.js';
+import type { CertificateView, ExportedKey, KeyView } from './keyTypes.js';
 
 const id = str({ min: 1, max: 200 });
 const path = str({ min: 1, max: 4096 });
@@ -64,6 +65,9 @@ export const inputs = {
     passphrase: str({ min: 1, max: 1024 }),
   }),
   hashEvidenceFolder: object({ dir: path }),
+  exportPublicKey: object({ fingerprint, companion: bool(), out: optional(path) }),
+  createCsr: object({ out: path }),
+  importCertificate: object({ pem: str({ min: 1, max: 256 * 1024 }) }),
   disclose: object({ caseId: id, evidenceId: id, records: str({ min: 1, max: 10_000 }), redact: bool(), out: path, note: optional(str({ max: 2000 })) }),
 };
 
@@ -90,6 +94,9 @@ export type VerifyProofInput = Infer<typeof inputs.verifyProof>;
 export type DiscloseInput = Infer<typeof inputs.disclose>;
 export type IssueReportInput = Infer<typeof inputs.issueReport>;
 export type HashFolderInput = Infer<typeof inputs.hashEvidenceFolder>;
+export type ExportKeyInput = Infer<typeof inputs.exportPublicKey>;
+export type CsrInput = Infer<typeof inputs.createCsr>;
+export type ImportCertInput = Infer<typeof inputs.importCertificate>;
 
 /** Everything the UI can ask of the services. Each method takes at most one argument object. */
 export interface VaultApi {
@@ -130,6 +137,11 @@ export interface VaultApi {
   issueReport(input: IssueReportInput): IssuedReportView;
   /** SHA-256 of every file under a folder, for the report verifier's evidence check; needs no vault. */
   hashEvidenceFolder(input: HashFolderInput): HashedFile[];
+  // keys (public halves only; CSR and certificate import concern the unlocked identity)
+  listKeys(): KeyView[];
+  exportPublicKey(input: ExportKeyInput): ExportedKey;
+  createCsr(input: CsrInput): ExportedKey;
+  importCertificate(input: ImportCertInput): CertificateView;
 }
 
 export type MethodName = keyof VaultApi;
@@ -167,6 +179,10 @@ export const METHODS = {
   disclose: args(inputs.disclose),
   issueReport: args(inputs.issueReport),
   hashEvidenceFolder: args(inputs.hashEvidenceFolder),
+  listKeys: none,
+  exportPublicKey: args(inputs.exportPublicKey),
+  createCsr: args(inputs.createCsr),
+  importCertificate: args(inputs.importCertificate),
 } satisfies { [K in MethodName]: Schema<Parameters<VaultApi[K]>> };
 
 export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];

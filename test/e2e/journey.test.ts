@@ -290,15 +290,27 @@ test('investigator journey in Chromium through the loopback bridge', { skip, tim
       await shot(page, '15-verify-package-tampered');
     });
 
+    await step('Keys screen: the identity, its fingerprint, its self-signed PDF certificate and its public key', async () => {
+      const fingerprint = (await h.call<{ unlocked: { fingerprint: string } }>('status')).unlocked.fingerprint;
+      await page.getByRole('button', { name: 'Keys', exact: true }).click();
+      const card = page.getByRole('region', { name: 'Identity Ana Examiner' });
+      await card.waitFor();
+      assert.equal(await card.locator('[data-fingerprint]').getAttribute('data-fingerprint'), fingerprint);
+      await card.getByText(/self-signed, valid until/).waitFor();
+      await card.getByRole('button', { name: /Show Ed25519 key/ }).click();
+      assert.match(await card.getByLabel(/Ed25519 key .*, PEM/).innerText(), /^-----BEGIN PUBLIC KEY-----\n[A-Za-z0-9+/=\n]+-----END PUBLIC KEY-----/);
+      await shot(page, '16-keys');
+    });
+
     await step('lock, then unlock with the passphrase', async () => {
       await page.getByRole('button', { name: 'Lock' }).click();
       await page.getByRole('heading', { name: 'Unlock Evidence Vault' }).waitFor();
       assert.equal((await h.call<{ unlocked: unknown }>('status')).unlocked, null, 'the key is dropped in the service');
-      await shot(page, '16-unlock');
+      await shot(page, '17-unlock');
       await page.getByLabel('Passphrase').fill(PASSPHRASE);
       await page.getByRole('button', { name: 'Unlock' }).click();
       await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor({ timeout: 30_000 });
-      await shot(page, '17-cases');
+      await shot(page, '18-cases');
     });
 
     await step('dark theme renders', async () => {
@@ -307,7 +319,14 @@ test('investigator journey in Chromium through the loopback bridge', { skip, tim
       await page.getByRole('button', { name: '2026-014' }).click();
       await page.getByRole('tab', { name: 'Logs' }).click();
       await page.getByRole('grid').getByRole('row').nth(1).click();
-      await shot(page, '18-dark-logs');
+      await shot(page, '19-dark-logs');
+      await page.getByRole('tab', { name: 'Report' }).click();
+      await page.getByRole('heading', { name: 'Signed evidence report' }).waitFor();
+      await shot(page, '20-dark-report');
+      await page.getByRole('button', { name: 'Verify', exact: true }).click();
+      await page.getByLabel('Files to verify').setInputFiles([reportPdf, `${reportPdf}.sig`]);
+      await page.getByText('Report verified: report-2026-014.pdf').waitFor({ timeout: 120_000 });
+      await shot(page, '21-dark-verify');
     });
 
     await t.test('no errors in the page console', () => {

@@ -7,6 +7,7 @@ import { caseHandlers } from './caseHandlers.js';
 import { custodyHandlers } from './custodyHandlers.js';
 import { evidenceHandlers, type Dialogs } from './evidenceHandlers.js';
 import { ImportRunner } from './importRunner.js';
+import { keyHandlers } from './keyHandlers.js';
 import { logHandlers } from './logHandlers.js';
 import { reportHandlers } from './reportHandlers.js';
 import { sessionHandlers } from './sessionHandlers.js';
@@ -28,6 +29,7 @@ export function createApp(options: SessionOptions & { dialogs?: Dialogs }): App 
     ...logHandlers(session),
     ...custodyHandlers(session),
     ...reportHandlers(session),
+    ...keyHandlers(session),
   } satisfies Handlers;
   return { session, handlers, imports };
 }

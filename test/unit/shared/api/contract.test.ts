@@ -18,6 +18,7 @@ const EVERY_METHOD: { [K in keyof VaultApi]: true } = {
   searchLogs: true, logRecords: true, timeline: true, findings: true, revealRecord: true,
   verifyProof: true, disclose: true,
   issueReport: true, hashEvidenceFolder: true,
+  listKeys: true, exportPublicKey: true, createCsr: true, importCertificate: true,
 };
 
 test('every method of the API has a schema and a vault: channel', () => {
