@@ -9,6 +9,7 @@ import { formatBytes, formatCount, formatTime, shortHex } from '../lib/format.js
 import { useLoad } from '../lib/useLoad.js';
 import { ImportPanel } from './ImportPanel.js';
 import { PathAction } from '../components/PathAction.js';
+import { ModelDetail } from './ModelDetail.js';
 
 function Status({ item }: { item: EvidenceItem }) {
   if (!item.lastVerified) return <Badge tone="neutral">Acquired</Badge>;
@@ -26,6 +27,7 @@ export function EvidencePanel({ caseId, sealed, nativeDialogs, onChanged }: { ca
   const [verifying, setVerifying] = useState(false);
   const [verified, setVerified] = useState<EvidenceVerificationView[]>();
   const [error, setError] = useState<unknown>();
+  const [model, setModel] = useState<string>();
 
   const rehash = async () => {
     setVerifying(true);
@@ -126,6 +128,12 @@ export function EvidencePanel({ caseId, sealed, nativeDialogs, onChanged }: { ca
                   <Status item={e} />
                 </td>
                 <td className="row-actions">
+                  <div className="row-buttons">
+                  {e.kind === 'model' && (
+                    <button type="button" className="small" onClick={() => setModel(model === e.id ? undefined : e.id)} aria-expanded={model === e.id}>
+                      Model details
+                    </button>
+                  )}
                   <PathAction
                     label="Export copy"
                     nativeDialogs={nativeDialogs}
@@ -137,12 +145,14 @@ export function EvidencePanel({ caseId, sealed, nativeDialogs, onChanged }: { ca
                       return `Exported to ${r.path}; copy re-hashed and recorded (event ${r.seq})`;
                     }}
                   />
+                  </div>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {model && <ModelDetail key={model} caseId={caseId} evidenceId={model} onClose={() => setModel(undefined)} />}
     </div>
   );
 }

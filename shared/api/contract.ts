@@ -26,6 +26,7 @@ import type {
 import type { ErrorCode } from '../errors.js';
 import { REPORT_SECTIONS, type HashedFile, type IssuedReportView } from './reportTypes.js';
 import type { CertificateView, ExportedKey, KeyView } from './keyTypes.js';
+import type { ModelDetailView, TensorPage } from './modelTypes.js';
 
 const id = str({ min: 1, max: 200 });
 const path = str({ min: 1, max: 4096 });
@@ -68,6 +69,8 @@ export const inputs = {
   exportPublicKey: object({ fingerprint, companion: bool(), out: optional(path) }),
   createCsr: object({ out: path }),
   importCertificate: object({ pem: str({ min: 1, max: 256 * 1024 }) }),
+  modelDetail: object({ caseId: id, evidenceId: id }),
+  modelTensors: object({ caseId: id, evidenceId: id, start: int(), count: int({ min: 1, max: 1000 }), filter: optional(str({ max: 200 })) }),
   disclose: object({ caseId: id, evidenceId: id, records: str({ min: 1, max: 10_000 }), redact: bool(), out: path, note: optional(str({ max: 2000 })) }),
 };
 
@@ -97,6 +100,8 @@ export type HashFolderInput = Infer<typeof inputs.hashEvidenceFolder>;
 export type ExportKeyInput = Infer<typeof inputs.exportPublicKey>;
 export type CsrInput = Infer<typeof inputs.createCsr>;
 export type ImportCertInput = Infer<typeof inputs.importCertificate>;
+export type ModelDetailInput = Infer<typeof inputs.modelDetail>;
+export type TensorsInput = Infer<typeof inputs.modelTensors>;
 
 /** Everything the UI can ask of the services. Each method takes at most one argument object. */
 export interface VaultApi {
@@ -142,6 +147,9 @@ export interface VaultApi {
   exportPublicKey(input: ExportKeyInput): ExportedKey;
   createCsr(input: CsrInput): ExportedKey;
   importCertificate(input: ImportCertInput): CertificateView;
+  // model evidence
+  modelDetail(input: ModelDetailInput): ModelDetailView;
+  modelTensors(input: TensorsInput): TensorPage;
 }
 
 export type MethodName = keyof VaultApi;
@@ -183,6 +191,8 @@ export const METHODS = {
   exportPublicKey: args(inputs.exportPublicKey),
   createCsr: args(inputs.createCsr),
   importCertificate: args(inputs.importCertificate),
+  modelDetail: args(inputs.modelDetail),
+  modelTensors: args(inputs.modelTensors),
 } satisfies { [K in MethodName]: Schema<Parameters<VaultApi[K]>> };
 
 export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];

@@ -23,6 +23,8 @@ import { chromiumMissing, launchChromium, rendererMissing, resultsDir } from './
 const PASSPHRASE = 'correct horse battery staple 42';
 const LOG = join(corpusDir(), 'logs', 'ai', 'inference_audit.jsonl');
 const MODEL = join(corpusDir(), 'models', 'safetensors', 'd.safetensors');
+// A pickle that would run eval() if loaded: scanned statically, never unpickled.
+const PICKLE = join(corpusDir(), 'models', 'pickle', 'malicious0.pkl');
 const skip = chromiumMissing() || rendererMissing();
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -103,13 +105,13 @@ test('investigator journey in Chromium through the loopback bridge', { skip, tim
       caseId = (await h.call<CaseSummary[]>('listCases'))[0]!.id;
     });
 
-    await step('import a log export and a model file; see their digests', async () => {
+    await step('import a log export and two model files; see their digests', async () => {
       await page.getByRole('tab', { name: 'Evidence' }).click();
       await page.getByRole('button', { name: 'Import evidence' }).click();
-      await page.getByLabel(/Paths on this computer/).fill(`${LOG}\n${MODEL}`);
+      await page.getByLabel(/Paths on this computer/).fill(`${LOG}\n${MODEL}\n${PICKLE}`);
       await page.getByRole('button', { name: 'Fingerprint and import' }).click();
-      await page.getByText(/2 item\(s\) imported and recorded/).waitFor({ timeout: 120_000 });
-      for (const [file, name] of [[LOG, 'inference_audit.jsonl'], [MODEL, 'd.safetensors']] as const) {
+      await page.getByText(/3 item\(s\) imported and recorded/).waitFor({ timeout: 120_000 });
+      for (const [file, name] of [[LOG, 'inference_audit.jsonl'], [MODEL, 'd.safetensors'], [PICKLE, 'malicious0.pkl']] as const) {
         const row = page.locator(`tr[data-evidence="${name}"]`);
         assert.equal(await row.locator('[data-sha256]').getAttribute('data-sha256'), sha256(file), `${name} shows its SHA-256`);
       }
@@ -120,7 +122,7 @@ test('investigator journey in Chromium through the loopback bridge', { skip, tim
       await page.getByText('1 duplicate(s) not stored again', { exact: false }).waitFor({ timeout: 60_000 });
       await shot(page, '04-duplicate-warning');
       const items = await h.call<EvidenceItem[]>('listEvidence', { caseId });
-      assert.equal(items.length, 2);
+      assert.equal(items.length, 3);
       // Export a copy (typed path in a browser session): re-hashed and recorded.
       const exported = join(h.root, 'exported-model.safetensors');
       const modelRow = page.locator('tr[data-evidence="d.safetensors"]');
@@ -131,13 +133,32 @@ test('investigator journey in Chromium through the loopback bridge', { skip, tim
       assert.equal(sha256(exported), sha256(MODEL));
     });
 
+    await step('model details: the scanner verdict with the globals found; tensors with their digests', async () => {
+      const pickleRow = page.locator('tr[data-evidence="malicious0.pkl"]');
+      await pickleRow.getByRole('button', { name: 'Model details' }).click();
+      const detail = page.getByRole('region', { name: 'Model malicious0.pkl' });
+      await detail.locator('[data-verdict="dangerous"]').waitFor();
+      await detail.locator('code.global.dangerous', { hasText: '__builtin__.eval' }).waitFor();
+      await detail.scrollIntoViewIfNeeded();
+      await shot(page, '05a-model-dangerous');
+      await page.locator('tr[data-evidence="d.safetensors"]').getByRole('button', { name: 'Model details' }).click();
+      const st = page.getByRole('region', { name: 'Model d.safetensors' });
+      await st.locator('[data-verdict]').waitFor();
+      const grid = st.getByRole('grid', { name: 'Tensors of d.safetensors' });
+      await grid.locator('[data-sha256]').first().waitFor();
+      const inspected = await h.call<{ tensorCount: number }>('modelDetail', { caseId, evidenceId: (await h.call<EvidenceItem[]>('listEvidence', { caseId })).find((e) => e.name === 'd.safetensors')!.id });
+      assert.equal(Number(await grid.getAttribute('aria-rowcount')) - 1, inspected.tensorCount);
+      await st.scrollIntoViewIfNeeded();
+      await shot(page, '05b-model-tensors');
+    });
+
     await step('the dashboard shows findings by severity', async () => {
       await page.getByRole('tab', { name: 'Overview' }).click();
       const findings = page.getByRole('region', { name: 'Findings' });
       await findings.waitFor();
       const value = Number((await findings.locator('.stat-value').innerText()).replace(/[^0-9]/g, ''));
       assert.ok(value > 0, 'the corpus log has PII and AI-incident findings');
-      await shot(page, '05-dashboard');
+      await shot(page, '05c-dashboard');
     });
 
     await step('browse and search the log; reveal PII, which is recorded', async () => {
@@ -242,6 +263,7 @@ test('investigator journey in Chromium through the loopback bridge', { skip, tim
       mkdirSync(folder);
       copyFileSync(LOG, join(folder, 'inference_audit.jsonl'));
       copyFileSync(MODEL, join(folder, 'd.safetensors'));
+      copyFileSync(PICKLE, join(folder, 'malicious0.pkl'));
       await page.getByLabel('Evidence folder path').fill(folder);
       await page.getByRole('button', { name: 'Check folder' }).click();
       await result.locator('li[data-step="evidence-files"][data-status="passed"]').waitFor();

@@ -9,6 +9,7 @@ import { evidenceHandlers, type Dialogs } from './evidenceHandlers.js';
 import { ImportRunner } from './importRunner.js';
 import { keyHandlers } from './keyHandlers.js';
 import { logHandlers } from './logHandlers.js';
+import { modelHandlers } from './modelHandlers.js';
 import { reportHandlers } from './reportHandlers.js';
 import { sessionHandlers } from './sessionHandlers.js';
 import { AppSession, type SessionOptions } from './session.js';
@@ -30,6 +31,7 @@ export function createApp(options: SessionOptions & { dialogs?: Dialogs }): App 
     ...custodyHandlers(session),
     ...reportHandlers(session),
     ...keyHandlers(session),
+    ...modelHandlers(session),
   } satisfies Handlers;
   return { session, handlers, imports };
 }

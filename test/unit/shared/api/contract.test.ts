@@ -19,6 +19,7 @@ const EVERY_METHOD: { [K in keyof VaultApi]: true } = {
   verifyProof: true, disclose: true,
   issueReport: true, hashEvidenceFolder: true,
   listKeys: true, exportPublicKey: true, createCsr: true, importCertificate: true,
+  modelDetail: true, modelTensors: true,
 };
 
 test('every method of the API has a schema and a vault: channel', () => {
