@@ -224,8 +224,21 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: Err
 export type Promisified<T> = { [K in keyof T]: T[K] extends (...a: infer A) => infer R ? (...a: A) => Promise<Awaited<R>> : never };
 export type RendererApi = Promisified<VaultApi>;
 
+/**
+ * What the host answers in the page itself, without a round trip: the preload (desktop app) or the
+ * browser client. Not services: nothing here reaches main.
+ */
+export interface LocalApi {
+  /**
+   * The path on disk of a File dropped on the page: Electron's webUtils.getPathForFile, called in
+   * the preload (File.path is gone). Always null in a browser, where a page cannot learn paths.
+   */
+  pathForFile(file: unknown): string | null;
+}
+export const LOCAL_NAMES = ['pathForFile'] as const satisfies readonly (keyof LocalApi)[];
+
 /** What window.vault is: every method returns the envelope; `on` subscribes and returns an unsubscribe. */
-export type WireApi = { [K in MethodName]: (...a: Parameters<VaultApi[K]>) => Promise<Result<Awaited<ReturnType<VaultApi[K]>>>> } & {
+export type WireApi = LocalApi & { [K in MethodName]: (...a: Parameters<VaultApi[K]>) => Promise<Result<Awaited<ReturnType<VaultApi[K]>>>> } & {
   on<E extends EventName>(event: E, listener: (payload: VaultEvents[E]) => void): () => void;
 };
 

@@ -121,6 +121,15 @@ test('investigator journey in Chromium through the loopback bridge', { skip, tim
       await page.getByRole('button', { name: 'Fingerprint and import' }).click();
       await page.getByText('1 duplicate(s) not stored again', { exact: false }).waitFor({ timeout: 60_000 });
       await shot(page, '04-duplicate-warning');
+      // A file dropped on the Evidence panel: the browser cannot know its path, and says so.
+      await page.locator('[data-drop-target="evidence"]').evaluate((el) => {
+        const w = globalThis as unknown as { DataTransfer: new () => { items: { add(f: unknown): void } }; File: new (parts: string[], name: string) => unknown; DragEvent: new (type: string, init: object) => unknown };
+        const dt = new w.DataTransfer();
+        dt.items.add(new w.File(['{}'], 'dropped.jsonl'));
+        (el as unknown as { dispatchEvent(e: unknown): void }).dispatchEvent(new w.DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      });
+      await page.getByText(/Dropping files needs the desktop app: a browser page cannot learn where “dropped.jsonl” is/).waitFor();
+      await page.getByLabel(/Paths on this computer/).waitFor();
       const items = await h.call<EvidenceItem[]>('listEvidence', { caseId });
       assert.equal(items.length, 3);
       // Export a copy (typed path in a browser session): re-hashed and recorded.
