@@ -136,7 +136,7 @@ function IssuedReport({ r }: { r: IssuedReportView }) {
         </dd>
         <dt>Size</dt>
         <dd>
-          {formatBytes(r.bytes)} · {r.outline ? `${r.outline.pages} pages` : 'page count unavailable'} · made in {(r.elapsedMs / 1000).toFixed(1)} s
+          {formatBytes(r.bytes)} · {r.outline ? `${r.outline.pages} pages` : 'page count unavailable'} · made in {(r.elapsedMs / 1000).toFixed(1)} s (gathering {(r.phasesMs.collect / 1000).toFixed(1)} s, rendering in a worker thread and signing {(r.phasesMs.render / 1000).toFixed(1)} s, writing {(r.phasesMs.write / 1000).toFixed(1)} s)
         </dd>
         <dt>Covers</dt>
         <dd>

@@ -24,6 +24,11 @@ export interface IssuedReportView {
   issuedSeq: number;
   /** Wall time of generation and signing in the service, in milliseconds. */
   elapsedMs: number;
+  /**
+   * Where that time went: gathering the model from the vault (main thread), rendering with pdfkit
+   * (a worker thread) plus the signatures, and writing the files.
+   */
+  phasesMs: { collect: number; render: number; write: number };
   /** Page count and bookmarks of the written PDF (null if it could not be read back). */
   outline: PdfOutline | null;
 }

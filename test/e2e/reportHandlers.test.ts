@@ -35,6 +35,9 @@ test('issueReport: passphrase re-checked, chosen sections, never overwrites; the
     assert.equal((await app.handlers.custodyEvents(ctx, { caseId: c.id })).length, before, 'no checkpoint or report event for a refused report');
 
     const r = await app.handlers.issueReport(ctx, { ...input, passphrase: PASSPHRASE });
+    // Rendered in a worker thread (reportRender.ts); the phases are measured and add up.
+    const { collect, render, write } = r.phasesMs;
+    assert.ok(render > 0 && collect >= 0 && write >= 0 && collect + render + write <= r.elapsedMs + 3, JSON.stringify(r.phasesMs));
     const pdf = readFileSync(out);
     assert.equal(r.pdfSha256, createHash('sha256').update(pdf).digest('hex'));
     assert.equal(readFileSync(`${out}.sig`).length, 64);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: UNLICENSED
 // Reports from the UI: issue a signed report (the passphrase is checked again against the key file
-// here, in main, and dropped; the unlocked signer signs), read the written PDF's outline back for
-// the preview, and hash an evidence folder for the Verify screen (which needs no vault).
+// here, in main, and dropped; the unlocked signer signs; pdfkit renders in a worker thread), read
+// the written PDF's outline back for the preview, and hash an evidence folder for the Verify screen
+// (which needs no vault).
 import { promises as fs } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Handlers } from '../../../shared/api/contract.js';
@@ -12,6 +13,7 @@ import { CertificateStore } from '../report/certStore.js';
 import { generateReport } from '../report/generate.js';
 import { SECTIONS, type Section } from '../report/model.js';
 import { hashFolder } from '../report/verifyFile.js';
+import { renderInWorker } from './reportRender.js';
 import type { AppSession } from './session.js';
 
 // The contract's list and the report service's must be the same set (a compile error otherwise).
@@ -27,7 +29,10 @@ export function reportHandlers(session: AppSession): Pick<Handlers, 'issueReport
         // discarded at once (a wrong passphrase throws WRONG_PASSPHRASE before anything is written).
         await session.keystore.unlock(signer.fingerprint, input.passphrase);
         const started = performance.now();
+        const phasesMs = { collect: 0, render: 0, write: 0 };
         const r = await generateReport(vault, signer, {
+          render: renderInWorker,
+          onPhase: (phase, ms) => (phasesMs[phase] = Math.round(ms)),
           caseRef: input.caseId,
           out: input.out,
           // Always in the report's own order, so the same set gives the same report.
@@ -51,6 +56,7 @@ export function reportHandlers(session: AppSession): Pick<Handlers, 'issueReport
           events: r.events,
           issuedSeq: r.issuedSeq,
           elapsedMs,
+          phasesMs,
           outline,
         };
       });
