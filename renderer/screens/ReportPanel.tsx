@@ -151,7 +151,35 @@ function IssuedReport({ r }: { r: IssuedReportView }) {
         <Fingerprint value={r.signer} />
       </div>
       {r.outline && <ReportOutline outline={r.outline} />}
+      {r.firstPages && <FirstPages pages={r.firstPages} total={r.outline?.pages ?? null} />}
     </section>
+  );
+}
+
+/**
+ * The first pages' text as the PDF holds it, one card per page: a preview that needs no PDF
+ * rasteriser on the laptop (layout, colours and charts are not reproduced).
+ */
+function FirstPages({ pages, total }: { pages: string[][]; total: number | null }) {
+  return (
+    <div className="first-pages">
+      <h3>First pages (text as written in the PDF; layout and charts not shown)</h3>
+      <div className="page-cards">
+        {pages.map((lines, i) => (
+          <figure key={i} className="page-card" aria-label={`Page ${i + 1} text`}>
+            <div className="page-text">
+              {lines.map((l, k) => (
+                <p key={k}>{l}</p>
+              ))}
+            </div>
+            <figcaption className="muted small">
+              Page {i + 1}
+              {total ? ` of ${total}` : ''}
+            </figcaption>
+          </figure>
+        ))}
+      </div>
+    </div>
   );
 }
 

@@ -31,6 +31,8 @@ export interface IssuedReportView {
   phasesMs: { collect: number; render: number; write: number };
   /** Page count and bookmarks of the written PDF (null if it could not be read back). */
   outline: PdfOutline | null;
+  /** The text of the first two pages, line by line, read back from the written PDF (null if unreadable). */
+  firstPages: string[][] | null;
 }
 
 /** One file of an evidence folder, hashed by the services for the report verifier. */

@@ -255,6 +255,13 @@ test('investigator journey in Chromium through the loopback bridge', { skip, tim
       assert.equal((event.details as { pdfSha256: string }).pdfSha256, sha256(reportPdf));
       await issued.scrollIntoViewIfNeeded();
       await shot(page, '11-report-issued');
+      // The preview: the first two pages' text, read back from the written PDF.
+      const cover = issued.getByRole('figure', { name: 'Page 1 text' });
+      await cover.getByText('CONFIDENTIAL — LEGAL PRIVILEGE').first().waitFor();
+      await cover.getByText('Support chatbot data leak').first().waitFor();
+      await issued.getByRole('figure', { name: 'Page 2 text' }).getByText('1. Executive summary').waitFor();
+      await cover.scrollIntoViewIfNeeded();
+      await shot(page, '11b-report-preview');
     });
 
     await step('Verify screen: the report passes with its .sig and evidence; one flipped byte fails at pdf-digest', async () => {

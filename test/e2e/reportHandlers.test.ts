@@ -4,6 +4,7 @@
 // (read back from the written PDF's outline), nothing is overwritten, and an evidence folder is
 // hashed for the verifier without any vault.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { test } from 'node:test';
 import { createApp } from '../../electron/services/app/appHandlers.js';
 import { EvaultError } from '../../shared/errors.js';
 import { readPdfOutline } from '../../shared/report/pdfOutline.js';
+import { readFirstPagesText } from '../../shared/report/pdfText.js';
 
 const ctx = { transport: 'bridge' as const };
 const PASSPHRASE = 'correct horse battery staple';
@@ -45,6 +47,21 @@ test('issueReport: passphrase re-checked, chosen sections, never overwrites; the
     assert.deepEqual(r.outline?.entries.map((e) => e.title), ['Cover: case, examiner, integrity', '1. Executive summary', '4. Chain of custody']);
     assert.equal(r.outline?.entries[0]?.page, 1);
     assert.ok(r.outline!.pages >= 3 && r.outline!.entries.every((e) => e.page !== null && e.page <= r.outline!.pages));
+    // The preview: the first two pages' text, read back from the PDF. poppler's pdftotext, where
+    // installed, finds the same characters on those pages.
+    const pages = r.firstPages!;
+    assert.equal(pages.length, 2);
+    assert.ok(pages[0]!.some((l) => l.includes(r.reportId)) && pages[0]!.some((l) => /^CONFIDENTIAL$/.test(l)), pages[0]!.join('\n'));
+    assert.ok(pages[0]!.some((l) => new RegExp(`Page 1 of ${r.outline!.pages}$`).test(l)));
+    assert.ok(pages[1]!.includes('1. Executive summary'), pages[1]!.join('\n'));
+    for (const [i, lines] of pages.entries()) {
+      const poppler = spawnSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), out, '-'], { encoding: 'utf8' });
+      if (poppler.status !== 0) continue;
+      // pdftotext splits letter-spaced headings into letters and orders columns its own way, so
+      // the comparison is of the characters shown, whitespace aside: every glyph, once.
+      const glyphs = (text: string) => [...text.replace(/\s+/g, '')].sort().join('');
+      assert.equal(glyphs(lines.join('\n')), glyphs(poppler.stdout), `page ${i + 1}: the same characters as pdftotext`);
+    }
     const events = await app.handlers.custodyEvents(ctx, { caseId: c.id });
     const issued = events.find((e) => e.action === 'report.issued')!;
     assert.equal(issued.seq, r.issuedSeq);
@@ -79,7 +96,9 @@ test('hashEvidenceFolder needs no vault, hashes every file, and refuses a non-fo
   }
 });
 
-test('readPdfOutline: garbage and truncated files give null, never an exception', () => {
+test('readPdfOutline and readFirstPagesText: garbage and truncated files give null, never an exception', () => {
+  assert.equal(readFirstPagesText(new Uint8Array(0)), null);
+  assert.equal(readFirstPagesText(new TextEncoder().encode('%PDF-1.7\nnot really\n%%EOF')), null);
   assert.equal(readPdfOutline(new Uint8Array(0)), null);
   assert.equal(readPdfOutline(new TextEncoder().encode('%PDF-1.7\nnot really\n%%EOF')), null);
   assert.equal(readPdfOutline(new TextEncoder().encode('%PDF-1.7\nstartxref\n999999\n%%EOF')), null);

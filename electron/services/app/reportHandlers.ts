@@ -9,6 +9,7 @@ import type { Handlers } from '../../../shared/api/contract.js';
 import { EvaultError } from '../../../shared/errors.js';
 import type { ReportSection } from '../../../shared/api/reportTypes.js';
 import { readPdfOutline } from '../../../shared/report/pdfOutline.js';
+import { readFirstPagesText } from '../../../shared/report/pdfText.js';
 import { CertificateStore } from '../report/certStore.js';
 import { generateReport } from '../report/generate.js';
 import { SECTIONS, type Section } from '../report/model.js';
@@ -40,7 +41,9 @@ export function reportHandlers(session: AppSession): Pick<Handlers, 'issueReport
           certificates: new CertificateStore(session.keystore.dir),
         });
         const elapsedMs = Math.round(performance.now() - started);
-        const outline = readPdfOutline(new Uint8Array(await fs.readFile(r.pdf)));
+        const written = new Uint8Array(await fs.readFile(r.pdf));
+        const outline = readPdfOutline(written);
+        const firstPages = readFirstPagesText(written, 2);
         return {
           reportId: r.reportId,
           caseNumber: r.case.number,
@@ -58,6 +61,7 @@ export function reportHandlers(session: AppSession): Pick<Handlers, 'issueReport
           elapsedMs,
           phasesMs,
           outline,
+          firstPages,
         };
       });
     },
