@@ -22,8 +22,13 @@ function* tokens(b: Uint8Array): Generator<Token | '[' | ']'> {
     const c = b[i]!;
     if (isWhite(c)) i++;
     else if (c === 0x25) while (i < b.length && b[i] !== 10 && b[i] !== 13) i++;
-    else if (c === 0x5b) (i++, yield '[');
-    else if (c === 0x5d) (i++, yield ']');
+    else if (c === 0x5b) {
+      i++;
+      yield '[';
+    } else if (c === 0x5d) {
+      i++;
+      yield ']';
+    }
     else if (c === 0x3c && b[i + 1] === 0x3c) i += 2;
     else if (c === 0x3e && b[i + 1] === 0x3e) i += 2;
     else if (c === 0x3c) {
@@ -40,7 +45,10 @@ function* tokens(b: Uint8Array): Generator<Token | '[' | ']'> {
       for (i++; i < b.length && depth > 0; i++) {
         const d = b[i]!;
         if (d === 0x5c && i + 1 < b.length) out.push(b[++i]!);
-        else if (d === 0x28) (depth++, out.push(d));
+        else if (d === 0x28) {
+          depth++;
+          out.push(d);
+        }
         else if (d === 0x29) {
           if (--depth > 0) out.push(d);
         } else out.push(d);
@@ -111,7 +119,11 @@ function contentBytes(doc: PdfDocument, page: PdfDict): Uint8Array {
   if (total > MAX_CONTENT) throw new Error('page content too large for a preview');
   const out = new Uint8Array(total);
   let o = 0;
-  for (const p of parts) (out.set(p, o), (o += p.length + 1), (out[o - 1] = 10));
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+    out[o++] = 10;
+  }
   return out;
 }
 
