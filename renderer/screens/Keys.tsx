@@ -36,6 +36,7 @@ function PublicKeyExport({ k, companion, nativeDialogs }: { k: KeyView; companio
           label={`Save ${companion ? 'P-256' : 'Ed25519'} PEM`}
           nativeDialogs={nativeDialogs}
           suggestedName={file}
+          purpose="public-key"
           placeholder={`/media/usb/${file}`}
           run={async (out) => {
             const r = await api.exportPublicKey({ fingerprint: k.fingerprint, companion, out });
@@ -79,6 +80,7 @@ function CertificateActions({ nativeDialogs, onChanged }: { nativeDialogs: boole
           label="Create certificate request (CSR)"
           nativeDialogs={nativeDialogs}
           suggestedName="examiner.csr"
+          purpose="csr"
           placeholder="/media/usb/examiner.csr"
           run={async (out) => {
             const r = await api.createCsr({ out });

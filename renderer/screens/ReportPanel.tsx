@@ -36,7 +36,7 @@ export function ReportPanel({ caseId, caseNumber, organisation, nativeDialogs }:
   const choose = async () => {
     setError(undefined);
     try {
-      const chosen = await api.pickSavePath({ suggestedName: `report-${caseNumber}.pdf` });
+      const chosen = await api.pickSavePath({ suggestedName: `report-${caseNumber}.pdf`, purpose: 'report' });
       if (chosen) setOut(chosen);
     } catch (err) {
       setError(err);
@@ -160,7 +160,7 @@ function IssuedReport({ r }: { r: IssuedReportView }) {
  * The first pages' text as the PDF holds it, one card per page: a preview that needs no PDF
  * rasteriser on the laptop (layout, colours and charts are not reproduced).
  */
-function FirstPages({ pages, total }: { pages: string[][]; total: number | null }) {
+export function FirstPages({ pages, total }: { pages: string[][]; total: number | null }) {
   return (
     <div className="first-pages">
       <h3>First pages (text as written in the PDF; layout and charts not shown)</h3>

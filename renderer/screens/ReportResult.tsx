@@ -6,7 +6,7 @@ import type { ReportVerification, StepResult } from '../../shared/report/verify/
 import type { PdfOutline } from '../../shared/report/pdfOutline.js';
 import { Fingerprint } from '../components/Fingerprint.js';
 import { stepText } from '../lib/reportChecks.js';
-import { ReportOutline } from './ReportPanel.js';
+import { FirstPages, ReportOutline } from './ReportPanel.js';
 
 export interface ReportOutcome {
   file: string;
@@ -15,6 +15,7 @@ export interface ReportOutcome {
   evidenceDir: string | null;
   result: ReportVerification;
   outline: PdfOutline | null;
+  firstPages: string[][] | null;
 }
 
 function Step({ s }: { s: StepResult }) {
@@ -125,6 +126,7 @@ export function ReportResult({ outcome }: { outcome: ReportOutcome }) {
         </table>
       )}
       {outcome.outline && <ReportOutline outline={outcome.outline} />}
+      {outcome.firstPages && <FirstPages pages={outcome.firstPages} total={outcome.outline?.pages ?? null} />}
     </section>
   );
 }

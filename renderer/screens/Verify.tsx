@@ -10,6 +10,7 @@ import { ed25519Verify } from '../../shared/crypto/ed25519.js';
 import { ed25519PublicKeyFromPem, keyFingerprint } from '../../shared/crypto/keyFingerprint.js';
 import { webCryptoEcdsaVerify } from '../../shared/report/ecdsa.js';
 import { readPdfOutline } from '../../shared/report/pdfOutline.js';
+import { readFirstPagesText } from '../../shared/report/pdfText.js';
 import { verifyReport } from '../../shared/report/verifyReport.js';
 import { ErrorNote } from '../components/ErrorNote.js';
 import { ReportResult, type ReportOutcome } from './ReportResult.js';
@@ -90,7 +91,7 @@ export function Verify({ nativeDialogs }: { nativeDialogs: boolean }) {
       { ed25519Verify, ecdsaVerify: webCryptoEcdsaVerify },
     ).then((result) => {
       if (!live) return;
-      setReport({ file: pdf.name, sigFile: sig?.name ?? null, trustedFile: trusted?.name ?? null, evidenceDir: evidence?.dir ?? null, result, outline: readPdfOutline(pdf.bytes) });
+      setReport({ file: pdf.name, sigFile: sig?.name ?? null, trustedFile: trusted?.name ?? null, evidenceDir: evidence?.dir ?? null, result, outline: readPdfOutline(pdf.bytes), firstPages: readFirstPagesText(pdf.bytes, 2) });
       setRunning(false);
     });
     return () => {
@@ -112,7 +113,7 @@ export function Verify({ nativeDialogs }: { nativeDialogs: boolean }) {
   };
   const pickFolder = async () => {
     try {
-      const [dir] = await api.pickImportPaths({ folders: true });
+      const [dir] = await api.pickImportPaths({ folders: true, purpose: 'evidence-folder' });
       if (dir) await hashFolder(dir);
     } catch (err) {
       setFolderError(err);

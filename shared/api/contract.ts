@@ -32,6 +32,11 @@ const id = str({ min: 1, max: 200 });
 const path = str({ min: 1, max: 4096 });
 const fingerprint = str({ min: 8, max: 64, pattern: /^[0-9a-f]+$/ });
 
+export const OPEN_PURPOSES = ['import', 'evidence-folder'] as const;
+export const SAVE_PURPOSES = ['export', 'report', 'public-key', 'csr', 'disclosure'] as const;
+export type OpenPurpose = (typeof OPEN_PURPOSES)[number];
+export type SavePurpose = (typeof SAVE_PURPOSES)[number];
+
 export const SEARCH_FIELDS = ['text', 'session', 'user', 'tenant', 'request', 'model', 'action', 'ip'] as const;
 
 export const inputs = {
@@ -46,8 +51,9 @@ export const inputs = {
   cancelImport: object({ importId: str({ min: 8, max: 64 }) }),
   verifyEvidence: object({ caseId: id, evidenceIds: optional(array(id, { max: 10_000 })) }),
   exportEvidence: object({ caseId: id, evidenceId: id, destination: path }),
-  pickImportPaths: object({ folders: optional(bool()) }),
-  pickSavePath: object({ suggestedName: str({ max: 255 }), folder: optional(bool()) }),
+  // `purpose` picks the native dialog's wording in main (the renderer does not write it).
+  pickImportPaths: object({ folders: optional(bool()), purpose: optional(oneOf(OPEN_PURPOSES)) }),
+  pickSavePath: object({ suggestedName: str({ max: 255 }), folder: optional(bool()), purpose: optional(oneOf(SAVE_PURPOSES)) }),
   searchLogs: object({ caseId: id, query: str({ min: 1, max: 1000 }), field: optional(oneOf(SEARCH_FIELDS)), from: optional(str({ max: 64 })), to: optional(str({ max: 64 })), limit: optional(int({ min: 1, max: 5000 })) }),
   logRecords: object({ caseId: id, evidenceId: id, start: int(), count: int({ min: 1, max: 1000 }) }),
   timeline: object({ caseId: id, by: optional(oneOf(['user', 'session', 'tenant'] as const)), bucket: optional(oneOf(['minute', 'hour', 'day'] as const)) }),

@@ -48,6 +48,13 @@ test('issueReport takes known sections only and needs the passphrase', () => {
   }
 });
 
+test('dialog purposes are a closed list (main words the dialog, not the page)', () => {
+  assert.deepEqual(METHODS.pickSavePath.parse([{ suggestedName: 'r.pdf', purpose: 'report' }]), [{ suggestedName: 'r.pdf', purpose: 'report' }]);
+  assert.deepEqual(METHODS.pickImportPaths.parse([{ folders: true, purpose: 'evidence-folder' }]), [{ folders: true, purpose: 'evidence-folder' }]);
+  assert.throws(() => METHODS.pickSavePath.parse([{ suggestedName: 'r.pdf', purpose: 'Click here to win' }]), (e: unknown) => e instanceof EvaultError && e.code === 'BAD_INPUT');
+  assert.throws(() => METHODS.pickImportPaths.parse([{ purpose: 'export' }]), (e: unknown) => e instanceof EvaultError && e.code === 'BAD_INPUT');
+});
+
 test('the real schemas: import paths, record pages and passphrases are bounded', () => {
   assert.throws(() => METHODS.importEvidence.parse([{ importId: 'short', caseId: 'c', paths: ['/x'] }]), /importId/);
   assert.throws(() => METHODS.importEvidence.parse([{ importId: 'abcdef12', caseId: 'c', paths: [] }]), /paths/);
