@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: UNLICENSED
-// Top-level navigation: first run / unlock, the cases, one case, and the Verify screen (which needs
-// no vault and no identity).
+// Top-level navigation: first run / unlock, the cases, one case, the keys, and the Verify screen
+// (which needs no vault and no identity).
 import { useCallback, useEffect, useState } from 'react';
 import { api } from './api/vault.js';
 import type { CaseSummary, IdentitySummary, SessionStatus } from '../shared/api/types.js';
@@ -9,10 +9,11 @@ import { ErrorNote } from './components/ErrorNote.js';
 import { CaseList } from './screens/CaseList.js';
 import { CaseView } from './screens/CaseView.js';
 import { FirstRun } from './screens/FirstRun.js';
+import { Keys } from './screens/Keys.js';
 import { Unlock } from './screens/Unlock.js';
-import { VerifyProof } from './screens/VerifyProof.js';
+import { Verify } from './screens/Verify.js';
 
-type Route = { name: 'cases' } | { name: 'case'; caseId: string } | { name: 'verify' };
+type Route = { name: 'cases' | 'verify' | 'keys' } | { name: 'case'; caseId: string };
 
 export function App() {
   const [status, setStatus] = useState<SessionStatus>();
@@ -52,7 +53,7 @@ export function App() {
             ← Back
           </button>
         </header>
-        <VerifyProof />
+        <Verify nativeDialogs={status.nativeDialogs} />
       </main>
     );
   }
@@ -69,10 +70,11 @@ export function App() {
   const openCase = (c: CaseSummary) => setRoute({ name: 'case', caseId: c.id });
 
   return (
-    <AppShell status={status} active={route.name === 'verify' ? 'verify' : 'cases'} onCases={() => setRoute({ name: 'cases' })} onVerify={() => setRoute({ name: 'verify' })} onLock={lock}>
+    <AppShell status={status} active={route.name === 'verify' ? 'verify' : route.name === 'keys' ? 'keys' : 'cases'} onNavigate={(name) => setRoute({ name })} onLock={lock}>
       {route.name === 'cases' && <CaseList onOpen={openCase} />}
-      {route.name === 'case' && <CaseView caseId={route.caseId} onBack={() => setRoute({ name: 'cases' })} nativeDialogs={status.nativeDialogs} />}
-      {route.name === 'verify' && <VerifyProof />}
+      {route.name === 'case' && <CaseView caseId={route.caseId} onBack={() => setRoute({ name: 'cases' })} nativeDialogs={status.nativeDialogs} organisation={status.unlocked.organisation} />}
+      {route.name === 'verify' && <Verify nativeDialogs={status.nativeDialogs} />}
+      {route.name === 'keys' && <Keys nativeDialogs={status.nativeDialogs} />}
     </AppShell>
   );
 }

@@ -66,6 +66,8 @@ export function createBridgeWire(base = ''): WireApi {
 
   const wire: Record<string, unknown> = {};
   for (const name of METHOD_NAMES) wire[name] = (...args: unknown[]) => call(name, args);
+  // A web page cannot learn where a dropped file is on disk.
+  wire.pathForFile = () => null;
   wire.on = <E extends EventName>(event: E, listener: (payload: VaultEvents[E]) => void) => {
     if (!(EVENT_NAMES as readonly string[]).includes(event)) throw new TypeError(`unknown event ${event}`);
     const set = listeners.get(event) ?? new Set<Listener>();
@@ -74,5 +76,5 @@ export function createBridgeWire(base = ''): WireApi {
     void stream();
     return () => set.delete(listener as Listener);
   };
-  return wire as WireApi;
+  return wire as unknown as WireApi;
 }

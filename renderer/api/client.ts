@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
 // The UI's view of the services: window.vault's envelopes unwrapped into values, errors rethrown as
 // ApiError with the service's code (the UI switches on the code, never on message text).
-import { METHOD_NAMES, type EventName, type RendererApi, type VaultEvents, type WireApi } from '../../shared/api/contract.js';
+import { METHOD_NAMES, type EventName, type LocalApi, type RendererApi, type VaultEvents, type WireApi } from '../../shared/api/contract.js';
 import type { ErrorCode } from '../../shared/errors.js';
 
 export class ApiError extends Error {
@@ -14,7 +14,7 @@ export class ApiError extends Error {
   }
 }
 
-export type Api = RendererApi & {
+export type Api = RendererApi & LocalApi & {
   on<E extends EventName>(event: E, listener: (payload: VaultEvents[E]) => void): () => void;
 };
 
@@ -29,5 +29,6 @@ export function createClient(wire: WireApi): Api {
     };
   }
   api.on = wire.on;
-  return api as Api;
+  api.pathForFile = wire.pathForFile;
+  return api as unknown as Api;
 }

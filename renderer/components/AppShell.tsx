@@ -2,7 +2,14 @@
 import type { ReactNode } from 'react';
 import type { SessionStatus } from '../../shared/api/types.js';
 
-export function AppShell({ status, active, onCases, onVerify, onLock, children }: { status: SessionStatus; active: 'cases' | 'verify'; onCases: () => void; onVerify: () => void; onLock: () => void; children: ReactNode }) {
+type Place = 'cases' | 'verify' | 'keys';
+const PLACES: { id: Place; label: string }[] = [
+  { id: 'cases', label: 'Cases' },
+  { id: 'verify', label: 'Verify' },
+  { id: 'keys', label: 'Keys' },
+];
+
+export function AppShell({ status, active, onNavigate, onLock, children }: { status: SessionStatus; active: Place; onNavigate: (place: Place) => void; onLock: () => void; children: ReactNode }) {
   const me = status.unlocked!;
   return (
     <div className="shell">
@@ -12,12 +19,11 @@ export function AppShell({ status, active, onCases, onVerify, onLock, children }
           <span>Evidence Vault</span>
         </div>
         <nav aria-label="Main">
-          <button type="button" className={`nav ${active === 'cases' ? 'active' : ''}`} aria-current={active === 'cases' ? 'page' : undefined} onClick={onCases}>
-            Cases
-          </button>
-          <button type="button" className={`nav ${active === 'verify' ? 'active' : ''}`} aria-current={active === 'verify' ? 'page' : undefined} onClick={onVerify}>
-            Verify
-          </button>
+          {PLACES.map((p) => (
+            <button key={p.id} type="button" className={`nav ${active === p.id ? 'active' : ''}`} aria-current={active === p.id ? 'page' : undefined} onClick={() => onNavigate(p.id)}>
+              {p.label}
+            </button>
+          ))}
         </nav>
         <div className="whoami" title={`Key ${me.fingerprint}`}>
           <span className="who-name">{me.name}</span>

@@ -3,9 +3,10 @@
 // main), or a typed path in a browser session (a web page cannot learn or choose real paths).
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/vault.js';
+import type { SavePurpose } from '../../shared/api/contract.js';
 import { ErrorNote } from './ErrorNote.js';
 
-export function PathAction({ label, nativeDialogs, suggestedName, folder, run, placeholder }: { label: string; nativeDialogs: boolean; suggestedName: string; folder?: boolean; run: (path: string) => Promise<string>; placeholder: string }) {
+export function PathAction({ label, nativeDialogs, suggestedName, folder, purpose, run, placeholder }: { label: string; nativeDialogs: boolean; suggestedName: string; folder?: boolean; purpose?: SavePurpose; run: (path: string) => Promise<string>; placeholder: string }) {
   const [open, setOpen] = useState(false);
   const [path, setPath] = useState('');
   const [busy, setBusy] = useState(false);
@@ -27,7 +28,7 @@ export function PathAction({ label, nativeDialogs, suggestedName, folder, run, p
   const start = async () => {
     if (!nativeDialogs) return setOpen(!open);
     try {
-      const chosen = await api.pickSavePath({ suggestedName, folder });
+      const chosen = await api.pickSavePath({ suggestedName, folder, ...(purpose ? { purpose } : {}) });
       if (chosen) await go(chosen);
     } catch (err) {
       setError(err);

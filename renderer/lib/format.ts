@@ -75,6 +75,7 @@ export function actionLabel(action: string, details: unknown): string {
     'report.issued': 'Report issued',
     'custody.transferred': 'Custody transferred',
     'case.sealed': 'Case sealed',
+    'pii.revealed': 'PII revealed',
   };
   return labels[action] ?? action;
 }

@@ -11,6 +11,7 @@ import { Dashboard } from './Dashboard.js';
 import { EvidencePanel } from './EvidencePanel.js';
 import { FindingsPanel } from './FindingsPanel.js';
 import { LogExplorer } from './LogExplorer.js';
+import { ReportPanel } from './ReportPanel.js';
 
 const TABS = [
   { id: 'overview', label: 'Overview' },
@@ -18,6 +19,7 @@ const TABS = [
   { id: 'logs', label: 'Logs' },
   { id: 'findings', label: 'Findings' },
   { id: 'custody', label: 'Custody' },
+  { id: 'report', label: 'Report' },
 ] as const;
 type Tab = (typeof TABS)[number]['id'];
 
@@ -26,7 +28,7 @@ export interface RecordTarget {
   record: number;
 }
 
-export function CaseView({ caseId, onBack, nativeDialogs }: { caseId: string; onBack: () => void; nativeDialogs: boolean }) {
+export function CaseView({ caseId, onBack, nativeDialogs, organisation }: { caseId: string; onBack: () => void; nativeDialogs: boolean; organisation: string | null }) {
   const [tab, setTab] = useState<Tab>('overview');
   const [target, setTarget] = useState<RecordTarget>();
   const dash = useLoad(() => api.getCase({ caseId }), [caseId, tab]);
@@ -75,6 +77,7 @@ export function CaseView({ caseId, onBack, nativeDialogs }: { caseId: string; on
         {tab === 'logs' && c && <LogExplorer caseId={caseId} sealed={c.sealed} target={target} nativeDialogs={nativeDialogs} />}
         {tab === 'findings' && <FindingsPanel caseId={caseId} onOpenRecord={openRecord} />}
         {tab === 'custody' && c && <CustodyPanel caseId={caseId} sealed={c.sealed} onChanged={dash.reload} />}
+        {tab === 'report' && c && <ReportPanel caseId={caseId} caseNumber={c.number} organisation={organisation} nativeDialogs={nativeDialogs} />}
       </div>
     </div>
   );

@@ -13,7 +13,10 @@ import { VerifyVaultResult } from './VerifyVaultResult.js';
 function summary(e: CustodyEventView): string {
   const d = (e.details ?? {}) as Record<string, unknown>;
   switch (e.action) {
+    case 'pii.revealed':
+      return `record ${String(d.record)}: ${(d.piiTypes as string[] | undefined)?.join(', ') ?? ''}${d.reason ? ` — ${String(d.reason)}` : ''}`;
     case 'note.added':
+      // Vaults from before the pii.revealed action recorded reveals as notes of this kind.
       return d.kind === 'pii.revealed' ? `record ${String(d.record)}: ${(d.piiTypes as string[] | undefined)?.join(', ') ?? ''}` : String(d.text ?? '');
     case 'evidence.acquired':
       return `${String(d.name)} · SHA-256 ${shortHex(String(d.sha256), 16)}`;

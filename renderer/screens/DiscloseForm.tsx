@@ -26,6 +26,7 @@ export function DiscloseForm({ caseId, view, nativeDialogs }: { caseId: string; 
         folder
         nativeDialogs={nativeDialogs}
         suggestedName="disclosure"
+        purpose="disclosure"
         placeholder="/media/usb/disclosure-2026-014 (new or empty folder)"
         run={async (out) => {
           const r = await api.disclose({ caseId, evidenceId: view.evidence, records: records.trim(), redact, out });

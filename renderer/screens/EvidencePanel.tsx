@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: UNLICENSED
-import { useState } from 'react';
+import { useState, type DragEvent } from 'react';
 import { api } from '../api/vault.js';
 import type { EvidenceItem, EvidenceVerificationView } from '../../shared/api/types.js';
 import { Badge } from '../components/Badge.js';
@@ -7,8 +7,9 @@ import { CopyButton } from '../components/CopyButton.js';
 import { ErrorNote } from '../components/ErrorNote.js';
 import { formatBytes, formatCount, formatTime, shortHex } from '../lib/format.js';
 import { useLoad } from '../lib/useLoad.js';
-import { ImportPanel } from './ImportPanel.js';
+import { ImportPanel, type Dropped } from './ImportPanel.js';
 import { PathAction } from '../components/PathAction.js';
+import { ModelDetail } from './ModelDetail.js';
 
 function Status({ item }: { item: EvidenceItem }) {
   if (!item.lastVerified) return <Badge tone="neutral">Acquired</Badge>;
@@ -26,6 +27,26 @@ export function EvidencePanel({ caseId, sealed, nativeDialogs, onChanged }: { ca
   const [verifying, setVerifying] = useState(false);
   const [verified, setVerified] = useState<EvidenceVerificationView[]>();
   const [error, setError] = useState<unknown>();
+  const [model, setModel] = useState<string>();
+  const [dropped, setDropped] = useState<Dropped>();
+  const [over, setOver] = useState(false);
+
+  // Files dropped anywhere on the panel go to the import: with their paths in the desktop app
+  // (the preload's pathForFile), with only their names in a browser (which cannot learn paths).
+  const onDragOver = (e: DragEvent) => {
+    if (sealed || !e.dataTransfer.types.includes('Files')) return;
+    e.preventDefault();
+    setOver(true);
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    if (sealed) return;
+    const files = [...e.dataTransfer.files];
+    if (files.length === 0) return;
+    setDropped({ at: Date.now(), names: files.map((f) => f.name), paths: files.map((f) => api.pathForFile(f)).filter((p): p is string => p !== null) });
+    setImporting(true);
+  };
 
   const rehash = async () => {
     setVerifying(true);
@@ -42,7 +63,7 @@ export function EvidencePanel({ caseId, sealed, nativeDialogs, onChanged }: { ca
   };
 
   return (
-    <div className="stack">
+    <div className={`stack evidence-drop ${over ? 'over' : ''}`} onDragOver={onDragOver} onDragLeave={() => setOver(false)} onDrop={onDrop} data-drop-target="evidence">
       <div className="section-head">
         <h2>Evidence</h2>
         <div className="toolbar">
@@ -60,7 +81,11 @@ export function EvidencePanel({ caseId, sealed, nativeDialogs, onChanged }: { ca
         <ImportPanel
           caseId={caseId}
           nativeDialogs={nativeDialogs}
-          onClose={() => setImporting(false)}
+          dropped={dropped}
+          onClose={() => {
+            setImporting(false);
+            setDropped(undefined);
+          }}
           onImported={() => {
             list.reload();
             onChanged();
@@ -78,6 +103,7 @@ export function EvidencePanel({ caseId, sealed, nativeDialogs, onChanged }: { ca
         <div className="empty">
           <h2>No evidence yet</h2>
           <p>Import log exports and model files: each is fingerprinted (SHA-256), copied into the vault read-only, and recorded as a signed event.</p>
+          <p className="small">{nativeDialogs ? 'Drop files or folders here, or use Import evidence.' : 'Use Import evidence and type the paths (dropping files needs the desktop app).'}</p>
         </div>
       )}
       {list.data && list.data.length > 0 && (
@@ -126,6 +152,12 @@ export function EvidencePanel({ caseId, sealed, nativeDialogs, onChanged }: { ca
                   <Status item={e} />
                 </td>
                 <td className="row-actions">
+                  <div className="row-buttons">
+                  {e.kind === 'model' && (
+                    <button type="button" className="small" onClick={() => setModel(model === e.id ? undefined : e.id)} aria-expanded={model === e.id}>
+                      Model details
+                    </button>
+                  )}
                   <PathAction
                     label="Export copy"
                     nativeDialogs={nativeDialogs}
@@ -137,12 +169,14 @@ export function EvidencePanel({ caseId, sealed, nativeDialogs, onChanged }: { ca
                       return `Exported to ${r.path}; copy re-hashed and recorded (event ${r.seq})`;
                     }}
                   />
+                  </div>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {model && <ModelDetail key={model} caseId={caseId} evidenceId={model} onClose={() => setModel(undefined)} />}
     </div>
   );
 }

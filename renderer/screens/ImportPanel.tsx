@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: UNLICENSED
 // Import with per-file progress (bytes, rate, ETA), cancel, and the duplicate warning. In the
-// desktop app paths come from the native dialog (shown by main); in a browser session they are
-// typed, since a web page cannot learn a file's path.
+// desktop app paths come from the native dialog (shown by main) or from files dropped on the
+// Evidence panel (their paths read by the preload); in a browser session they are typed, since a
+// web page cannot learn a file's path — a drop there only says so.
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/vault.js';
 import type { ImportedItemView, ImportProgress } from '../../shared/api/types.js';
@@ -35,7 +36,14 @@ function ProgressRow({ p, now }: { p: FileProgress; now: number }) {
   );
 }
 
-export function ImportPanel({ caseId, nativeDialogs, onClose, onImported }: { caseId: string; nativeDialogs: boolean; onClose: () => void; onImported: () => void }) {
+/** Files dropped on the Evidence panel: their names, and their paths where the host knows them. */
+export interface Dropped {
+  at: number;
+  names: string[];
+  paths: string[];
+}
+
+export function ImportPanel({ caseId, nativeDialogs, dropped, onClose, onImported }: { caseId: string; nativeDialogs: boolean; dropped?: Dropped; onClose: () => void; onImported: () => void }) {
   const [paths, setPaths] = useState<string[]>([]);
   const [typed, setTyped] = useState('');
   const [files, setFiles] = useState<Map<number, FileProgress>>(new Map());
@@ -61,7 +69,12 @@ export function ImportPanel({ caseId, nativeDialogs, onClose, onImported }: { ca
     });
   }, []);
 
+  useEffect(() => {
+    if (dropped?.paths.length) setPaths((p) => [...p, ...dropped.paths.filter((x) => !p.includes(x))]);
+  }, [dropped]);
+
   const chosen = nativeDialogs ? paths : typed.split('\n').map((s) => s.trim()).filter(Boolean);
+  const unresolved = dropped ? dropped.names.length - dropped.paths.length : 0;
 
   const choose = async (folders: boolean) => {
     try {
@@ -101,6 +114,13 @@ export function ImportPanel({ caseId, nativeDialogs, onClose, onImported }: { ca
           Close
         </button>
       </div>
+      {dropped && unresolved > 0 && (
+        <p className="notice small" role="status">
+          {nativeDialogs
+            ? `${unresolved} dropped item(s) have no path on this computer (dragged from another application?); save them to disk first, then drop or choose them.`
+            : `Dropping files needs the desktop app: a browser page cannot learn where ${dropped.names.length === 1 ? `“${dropped.names[0]}” is` : 'these files are'} on this computer. Type or paste the path below instead.`}
+        </p>
+      )}
       {nativeDialogs ? (
         <div className="toolbar">
           <button type="button" onClick={() => choose(false)} disabled={!!running}>

@@ -24,10 +24,18 @@ import type {
   VaultVerificationView,
 } from './types.js';
 import type { ErrorCode } from '../errors.js';
+import { REPORT_SECTIONS, type HashedFile, type IssuedReportView } from './reportTypes.js';
+import type { CertificateView, ExportedKey, KeyView } from './keyTypes.js';
+import type { ModelDetailView, TensorPage } from './modelTypes.js';
 
 const id = str({ min: 1, max: 200 });
 const path = str({ min: 1, max: 4096 });
 const fingerprint = str({ min: 8, max: 64, pattern: /^[0-9a-f]+$/ });
+
+export const OPEN_PURPOSES = ['import', 'evidence-folder'] as const;
+export const SAVE_PURPOSES = ['export', 'report', 'public-key', 'csr', 'disclosure'] as const;
+export type OpenPurpose = (typeof OPEN_PURPOSES)[number];
+export type SavePurpose = (typeof SAVE_PURPOSES)[number];
 
 export const SEARCH_FIELDS = ['text', 'session', 'user', 'tenant', 'request', 'model', 'action', 'ip'] as const;
 
@@ -43,8 +51,9 @@ export const inputs = {
   cancelImport: object({ importId: str({ min: 8, max: 64 }) }),
   verifyEvidence: object({ caseId: id, evidenceIds: optional(array(id, { max: 10_000 })) }),
   exportEvidence: object({ caseId: id, evidenceId: id, destination: path }),
-  pickImportPaths: object({ folders: optional(bool()) }),
-  pickSavePath: object({ suggestedName: str({ max: 255 }), folder: optional(bool()) }),
+  // `purpose` picks the native dialog's wording in main (the renderer does not write it).
+  pickImportPaths: object({ folders: optional(bool()), purpose: optional(oneOf(OPEN_PURPOSES)) }),
+  pickSavePath: object({ suggestedName: str({ max: 255 }), folder: optional(bool()), purpose: optional(oneOf(SAVE_PURPOSES)) }),
   searchLogs: object({ caseId: id, query: str({ min: 1, max: 1000 }), field: optional(oneOf(SEARCH_FIELDS)), from: optional(str({ max: 64 })), to: optional(str({ max: 64 })), limit: optional(int({ min: 1, max: 5000 })) }),
   logRecords: object({ caseId: id, evidenceId: id, start: int(), count: int({ min: 1, max: 1000 }) }),
   timeline: object({ caseId: id, by: optional(oneOf(['user', 'session', 'tenant'] as const)), bucket: optional(oneOf(['minute', 'hour', 'day'] as const)) }),
@@ -52,6 +61,22 @@ export const inputs = {
   revealRecord: object({ caseId: id, evidenceId: id, record: int(), reason: nullable(str({ max: 2000 })) }),
   verifyVault: object({ checkpoints: optional(array(str({ max: 100_000 }), { max: 100 })) }),
   verifyProof: object({ packageText: str({ min: 1, max: 64 * 1024 * 1024 }), trustedKeyPem: optional(str({ max: 10_000 })) }),
+  issueReport: object({
+    caseId: id,
+    sections: array(oneOf(REPORT_SECTIONS), { min: 1, max: REPORT_SECTIONS.length }),
+    reveal: bool(),
+    organisation: nullable(str({ max: 200 })),
+    classification: nullable(str({ max: 200 })),
+    out: path,
+    // Re-checked against the key file in the service before signing, then dropped.
+    passphrase: str({ min: 1, max: 1024 }),
+  }),
+  hashEvidenceFolder: object({ dir: path }),
+  exportPublicKey: object({ fingerprint, companion: bool(), out: optional(path) }),
+  createCsr: object({ out: path }),
+  importCertificate: object({ pem: str({ min: 1, max: 256 * 1024 }) }),
+  modelDetail: object({ caseId: id, evidenceId: id }),
+  modelTensors: object({ caseId: id, evidenceId: id, start: int(), count: int({ min: 1, max: 1000 }), filter: optional(str({ max: 200 })) }),
   disclose: object({ caseId: id, evidenceId: id, records: str({ min: 1, max: 10_000 }), redact: bool(), out: path, note: optional(str({ max: 2000 })) }),
 };
 
@@ -76,6 +101,13 @@ export type RevealInput = Infer<typeof inputs.revealRecord>;
 export type VerifyVaultInput = Infer<typeof inputs.verifyVault>;
 export type VerifyProofInput = Infer<typeof inputs.verifyProof>;
 export type DiscloseInput = Infer<typeof inputs.disclose>;
+export type IssueReportInput = Infer<typeof inputs.issueReport>;
+export type HashFolderInput = Infer<typeof inputs.hashEvidenceFolder>;
+export type ExportKeyInput = Infer<typeof inputs.exportPublicKey>;
+export type CsrInput = Infer<typeof inputs.createCsr>;
+export type ImportCertInput = Infer<typeof inputs.importCertificate>;
+export type ModelDetailInput = Infer<typeof inputs.modelDetail>;
+export type TensorsInput = Infer<typeof inputs.modelTensors>;
 
 /** Everything the UI can ask of the services. Each method takes at most one argument object. */
 export interface VaultApi {
@@ -112,6 +144,18 @@ export interface VaultApi {
   // proofs
   verifyProof(input: VerifyProofInput): ProofReport;
   disclose(input: DiscloseInput): DisclosureView;
+  // reports (verification itself is pure and runs in the renderer: shared/report/verifyReport.ts)
+  issueReport(input: IssueReportInput): IssuedReportView;
+  /** SHA-256 of every file under a folder, for the report verifier's evidence check; needs no vault. */
+  hashEvidenceFolder(input: HashFolderInput): HashedFile[];
+  // keys (public halves only; CSR and certificate import concern the unlocked identity)
+  listKeys(): KeyView[];
+  exportPublicKey(input: ExportKeyInput): ExportedKey;
+  createCsr(input: CsrInput): ExportedKey;
+  importCertificate(input: ImportCertInput): CertificateView;
+  // model evidence
+  modelDetail(input: ModelDetailInput): ModelDetailView;
+  modelTensors(input: TensorsInput): TensorPage;
 }
 
 export type MethodName = keyof VaultApi;
@@ -147,6 +191,14 @@ export const METHODS = {
   revealRecord: args(inputs.revealRecord),
   verifyProof: args(inputs.verifyProof),
   disclose: args(inputs.disclose),
+  issueReport: args(inputs.issueReport),
+  hashEvidenceFolder: args(inputs.hashEvidenceFolder),
+  listKeys: none,
+  exportPublicKey: args(inputs.exportPublicKey),
+  createCsr: args(inputs.createCsr),
+  importCertificate: args(inputs.importCertificate),
+  modelDetail: args(inputs.modelDetail),
+  modelTensors: args(inputs.modelTensors),
 } satisfies { [K in MethodName]: Schema<Parameters<VaultApi[K]>> };
 
 export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];
@@ -178,8 +230,21 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: Err
 export type Promisified<T> = { [K in keyof T]: T[K] extends (...a: infer A) => infer R ? (...a: A) => Promise<Awaited<R>> : never };
 export type RendererApi = Promisified<VaultApi>;
 
+/**
+ * What the host answers in the page itself, without a round trip: the preload (desktop app) or the
+ * browser client. Not services: nothing here reaches main.
+ */
+export interface LocalApi {
+  /**
+   * The path on disk of a File dropped on the page: Electron's webUtils.getPathForFile, called in
+   * the preload (File.path is gone). Always null in a browser, where a page cannot learn paths.
+   */
+  pathForFile(file: unknown): string | null;
+}
+export const LOCAL_NAMES = ['pathForFile'] as const satisfies readonly (keyof LocalApi)[];
+
 /** What window.vault is: every method returns the envelope; `on` subscribes and returns an unsubscribe. */
-export type WireApi = { [K in MethodName]: (...a: Parameters<VaultApi[K]>) => Promise<Result<Awaited<ReturnType<VaultApi[K]>>>> } & {
+export type WireApi = LocalApi & { [K in MethodName]: (...a: Parameters<VaultApi[K]>) => Promise<Result<Awaited<ReturnType<VaultApi[K]>>>> } & {
   on<E extends EventName>(event: E, listener: (payload: VaultEvents[E]) => void): () => void;
 };
 

@@ -22,6 +22,10 @@ export const CUSTODY_ACTIONS = [
   'report.issued',
   'custody.transferred',
   'case.sealed',
+  // An examiner showed a log record's personal data unredacted (details: record, piiTypes, reason).
+  // Vaults written before this action existed recorded the same as note.added with
+  // details.kind = 'pii.revealed'; readers accept both.
+  'pii.revealed',
 ] as const;
 export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];
 

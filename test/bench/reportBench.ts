@@ -6,6 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { renderInWorker } from '../../electron/services/app/reportRender.js';
 import { importEvidence } from '../../electron/services/ingest/importer.js';
 import type { Signer } from '../../electron/services/keys/signer.js';
 import { CertificateStore } from '../../electron/services/report/certStore.js';
@@ -43,6 +45,17 @@ export interface ReportBenchResult {
   verify: number[];
   verifyWithEvidence: number[];
   ok: boolean;
+  /** One more report rendered on this thread and one in a worker thread, with the longest stall. */
+  mainThread: MainThreadRun[];
+}
+
+export interface MainThreadRun {
+  mode: 'in-thread' | 'worker';
+  seconds: number;
+  longestStallMs: number;
+  collect: number;
+  render: number;
+  write: number;
 }
 
 export const REPORT_TARGETS = { generateSeconds: 10, verifySeconds: 5, bytes: 20 * 1000 * 1000 };
@@ -97,7 +110,21 @@ export async function benchReport(o: ReportBenchOptions): Promise<ReportBenchRes
       ok &&= v.value.ok && ve.value.ok;
       o.log(`run ${run}: verified in ${v.seconds.toFixed(2)} s, with ${files.length} evidence files re-hashed in ${ve.seconds.toFixed(2)} s: ${v.value.ok && ve.value.ok ? 'OK' : `FAILED at ${v.value.firstFailure ?? ve.value.firstFailure}`}`);
     }
-    return { evidence: last!.evidence, events: last!.events, findings: last!.findings, pages: null, generate, generateCpu, bytes: last!.bytes, verify, verifyWithEvidence, ok };
+    // The desktop app renders in a worker thread (electron/services/app/reportRender.ts): the
+    // longest stall of this thread's event loop while a report is made, rendered here vs there.
+    const mainThread: ReportBenchResult['mainThread'] = [];
+    for (const mode of ['in-thread', 'worker'] as const) {
+      const delay = monitorEventLoopDelay({ resolution: 10 });
+      const phases: Record<string, number> = {};
+      delay.enable();
+      const t = await timed(() =>
+        generateReport(vault, o.signer, { caseRef: theCase.id, out: join(o.dir, `report-${mode}.pdf`), options: { sections: [...SECTIONS], reveal: false, organisation: 'Benchmark', classification: null }, certificates, ...(mode === 'worker' ? { render: renderInWorker } : {}), onPhase: (p, ms) => (phases[p] = ms / 1000) }),
+      );
+      delay.disable();
+      mainThread.push({ mode, seconds: t.seconds, longestStallMs: delay.max / 1e6, collect: phases.collect ?? 0, render: phases.render ?? 0, write: phases.write ?? 0 });
+      o.log(`${mode}: ${t.seconds.toFixed(2)} s; longest event-loop stall ${(delay.max / 1e6).toFixed(0)} ms`);
+    }
+    return { evidence: last!.evidence, events: last!.events, findings: last!.findings, pages: null, generate, generateCpu, bytes: last!.bytes, verify, verifyWithEvidence, ok, mainThread };
   } finally {
     vault.close();
   }

@@ -2,7 +2,7 @@
 // UI responsiveness in the browser harness (Debian Chromium + loopback bridge + real services) on a
 // large log. A measurement, not a test: it prints figures and writes test-results/bench/ui.json.
 //
-//   npm run build && npx tsc -p tsconfig.test.json && node dist/test/bench/uiBench.js [--records N]
+//   npm run bench:ui [-- --records N]   (builds the UI and the test tree, then runs this file)
 //
 // Measures: time to first usable screen; the import (with the bridge's event-loop delay while the
 // import runs in its worker thread); time to the first rows of the log; jumps across the whole log
@@ -11,6 +11,7 @@
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { once } from 'node:events';
 import { startHarness, type Harness } from '../e2e/bridgeHarness.js';
@@ -31,6 +32,7 @@ interface PageGlobals {
 const argIndex = process.argv.indexOf('--records');
 const RECORDS = argIndex > 0 ? Number(process.argv[argIndex + 1]) : 1_000_000;
 const PASSPHRASE = 'benchmark passphrase 2026';
+const loadAtStart = loadavg();
 
 async function writeLog(path: string, n: number): Promise<void> {
   const out = createWriteStream(path);
@@ -194,7 +196,8 @@ async function main(): Promise<void> {
   const jump = figures.jumpToRowsLoadedMs as { p50: number; p95: number; max: number };
   const wheel = figures.wheelScrollFrames as { frames: number; p50: number; p95: number; max: number; over50ms: number };
   const imp = figures.import as { seconds: number; recordsPerSecond: number; bridgeEventLoopDelayP99Ms: number; bridgeEventLoopDelayMaxMs: number };
-  console.log(`UI benchmark, ${RECORDS.toLocaleString('en')} records`);
+  console.log(`UI benchmark, ${RECORDS.toLocaleString('en')} records; command: node ${process.argv.slice(1).join(' ')}`);
+  console.log(`load average (1/5/15 min) at start ${loadAtStart.map((x) => x.toFixed(2)).join(' / ')}, at end ${loadavg().map((x) => x.toFixed(2)).join(' / ')}; ${cpus().length} CPUs`);
   console.log(`first usable screen        ${ms(f.firstUsableScreenMs)}`);
   console.log(`import                     ${imp.seconds.toFixed(1)} s (${Math.round(imp.recordsPerSecond)} records/s); bridge event loop p99 ${ms(imp.bridgeEventLoopDelayP99Ms)}, max ${ms(imp.bridgeEventLoopDelayMaxMs)}`);
   console.log(`log tab to first rows      ${ms(f.logFirstRowsMs)}`);

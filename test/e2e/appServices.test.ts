@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
 // The contract's handlers on the real services, without a browser: idle lock drops the key, an
 // import in the worker thread reports progress and can be cancelled (nothing recorded), and
-// revealing PII is refused on a sealed case.
+// revealing PII is a signed pii.revealed event (refused on a sealed case).
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,8 @@ import { test } from 'node:test';
 import { createApp } from '../../electron/services/app/appHandlers.js';
 import type { VaultEvents } from '../../shared/api/contract.js';
 import { EvaultError } from '../../shared/errors.js';
+import { verifyReportFile } from '../../electron/services/report/verifyFile.js';
+import { describeEvents } from '../../electron/services/report/collectCustody.js';
 
 const ctx = { transport: 'bridge' as const };
 const PASSPHRASE = 'correct horse battery staple';
@@ -65,6 +67,39 @@ test('an import in the worker thread reports progress and can be cancelled; noth
     assert.equal(again[0]!.duplicate, true);
     const verified = await f.app.handlers.verifyVault(ctx, {});
     assert.equal(verified.ok, true, JSON.stringify(verified.checks.filter((c) => !c.ok)));
+  } finally {
+    f.cleanup();
+  }
+});
+
+test('revealing PII appends a signed pii.revealed event that verify-vault and the report accept', { timeout: 60_000 }, async () => {
+  const f = await fresh();
+  try {
+    const log = join(f.root, 'a.jsonl');
+    writeFileSync(log, [JSON.stringify({ timestamp: '2026-11-16T01:54:14.685Z', user_id: 'u1', prompt: 'mail me at ana@example.org' }), JSON.stringify({ timestamp: '2026-11-16T01:55:00.000Z', user_id: 'u2', prompt: 'nothing personal' })].join('\n') + '\n');
+    const [item] = await f.app.handlers.importEvidence(ctx, { importId: 'reveal-test-2', caseId: f.theCase.id, paths: [log] });
+    const before = (await f.app.handlers.custodyEvents(ctx, { caseId: f.theCase.id })).length;
+    // A record without PII: nothing to reveal, nothing recorded.
+    await f.app.handlers.revealRecord(ctx, { caseId: f.theCase.id, evidenceId: item!.id, record: 1, reason: null });
+    assert.equal((await f.app.handlers.custodyEvents(ctx, { caseId: f.theCase.id })).length, before);
+    const shown = await f.app.handlers.revealRecord(ctx, { caseId: f.theCase.id, evidenceId: item!.id, record: 0, reason: 'identify the customer' });
+    assert.match(shown.text, /ana@example\.org/);
+    const events = await f.app.handlers.custodyEvents(ctx, { caseId: f.theCase.id });
+    assert.equal(events.length, before + 1);
+    const e = events.at(-1)!;
+    assert.equal(e.action, 'pii.revealed');
+    assert.equal(e.evidence, item!.id);
+    assert.deepEqual(e.details, { record: 0, piiTypes: ['pii.email'], reason: 'identify the customer' });
+    const verified = await f.app.handlers.verifyVault(ctx, {});
+    assert.equal(verified.ok, true, JSON.stringify(verified.checks.filter((c) => !c.ok)));
+    // The report lists it in its custody table and verifies.
+    const out = join(f.root, 'r.pdf');
+    const r = await f.app.handlers.issueReport(ctx, { caseId: f.theCase.id, sections: ['custody'], reveal: false, organisation: null, classification: null, out, passphrase: PASSPHRASE });
+    const check = await verifyReportFile({ pdf: out, sig: `${out}.sig` });
+    assert.equal(check.ok, true, JSON.stringify(check.steps.filter((s) => s.status === 'failed')));
+    assert.ok(r.events >= before + 1);
+    const [described] = describeEvents([{ type: 'evault.custody.v1', case: f.theCase.id, seq: 9, at: e.at, actor: e.actor, action: 'pii.revealed', evidence: item!.id, details: e.details as { [k: string]: string | number | string[] | null }, prev: '0'.repeat(64) }], [{ seq: 9, bytes: new Uint8Array(0), hash: 'ab'.repeat(32), signature: new Uint8Array(64) }], new Map([[item!.id, 'a.jsonl']]));
+    assert.equal(described!.summary, 'a.jsonl: record 0 shown unredacted (pii.email): identify the customer');
   } finally {
     f.cleanup();
   }

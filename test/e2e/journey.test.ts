@@ -2,16 +2,20 @@
 // The investigator's journey, as a person would walk it, in Debian's Chromium against the real
 // services through the loopback bridge, on a fresh vault and keystore:
 // identity → case → import (a corpus log export and a small safetensors file) → digests and
-// findings → log search → reveal PII (recorded) → note → verify vault → Verify screen with a
-// disclosure package made through the API → one flipped byte → the exact failing checks.
+// findings → log search → reveal PII (recorded) → note → verify vault → issue the signed report
+// from the Report screen → verify it in the Verify screen (with its .sig and an evidence folder) →
+// one flipped byte of the report → the exact failing step; then a disclosure package made through
+// the API → one flipped byte → the exact failing checks.
 // Screenshots of each screen go to test-results/e2e/.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { CaseSummary, EvidenceItem, DisclosureView, CustodyEventView } from '../../shared/api/types.js';
+import { PdfDocument } from '../../shared/report/pdfDocument.js';
+import { asArray, asDict } from '../../shared/report/pdfObjects.js';
 import { corpusDir } from '../helpers/repoRoot.js';
 import { startHarness, type Harness } from './bridgeHarness.js';
 import { chromiumMissing, launchChromium, rendererMissing, resultsDir } from './chromium.js';
@@ -19,9 +23,22 @@ import { chromiumMissing, launchChromium, rendererMissing, resultsDir } from './
 const PASSPHRASE = 'correct horse battery staple 42';
 const LOG = join(corpusDir(), 'logs', 'ai', 'inference_audit.jsonl');
 const MODEL = join(corpusDir(), 'models', 'safetensors', 'd.safetensors');
+// A pickle that would run eval() if loaded: scanned statically, never unpickled.
+const PICKLE = join(corpusDir(), 'models', 'pickle', 'malicious0.pkl');
 const skip = chromiumMissing() || rendererMissing();
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/** An offset 20 bytes into the first page's content stream (as the report tamper tests pick). */
+function pageContentOffset(pdf: Uint8Array): number {
+  const doc = new PdfDocument(pdf);
+  const pages = asDict(doc.get(doc.catalog(), 'Pages'), 'Pages');
+  const first = asDict(doc.resolve(asArray(doc.get(pages, 'Kids'), 'Kids')[0]), 'page');
+  const ref = first.entries.get('Contents') as { num: number };
+  const text = Buffer.from(pdf).toString('latin1');
+  const at = text.indexOf(`\n${ref.num} 0 obj\n`);
+  return text.indexOf('stream\n', at) + 'stream\n'.length + 20;
+}
 
 test('investigator journey in Chromium through the loopback bridge', { skip, timeout: 300_000 }, async (t) => {
   const shots = resultsDir('e2e');
@@ -88,13 +105,13 @@ test('investigator journey in Chromium through the loopback bridge', { skip, tim
       caseId = (await h.call<CaseSummary[]>('listCases'))[0]!.id;
     });
 
-    await step('import a log export and a model file; see their digests', async () => {
+    await step('import a log export and two model files; see their digests', async () => {
       await page.getByRole('tab', { name: 'Evidence' }).click();
       await page.getByRole('button', { name: 'Import evidence' }).click();
-      await page.getByLabel(/Paths on this computer/).fill(`${LOG}\n${MODEL}`);
+      await page.getByLabel(/Paths on this computer/).fill(`${LOG}\n${MODEL}\n${PICKLE}`);
       await page.getByRole('button', { name: 'Fingerprint and import' }).click();
-      await page.getByText(/2 item\(s\) imported and recorded/).waitFor({ timeout: 120_000 });
-      for (const [file, name] of [[LOG, 'inference_audit.jsonl'], [MODEL, 'd.safetensors']] as const) {
+      await page.getByText(/3 item\(s\) imported and recorded/).waitFor({ timeout: 120_000 });
+      for (const [file, name] of [[LOG, 'inference_audit.jsonl'], [MODEL, 'd.safetensors'], [PICKLE, 'malicious0.pkl']] as const) {
         const row = page.locator(`tr[data-evidence="${name}"]`);
         assert.equal(await row.locator('[data-sha256]').getAttribute('data-sha256'), sha256(file), `${name} shows its SHA-256`);
       }
@@ -104,8 +121,17 @@ test('investigator journey in Chromium through the loopback bridge', { skip, tim
       await page.getByRole('button', { name: 'Fingerprint and import' }).click();
       await page.getByText('1 duplicate(s) not stored again', { exact: false }).waitFor({ timeout: 60_000 });
       await shot(page, '04-duplicate-warning');
+      // A file dropped on the Evidence panel: the browser cannot know its path, and says so.
+      await page.locator('[data-drop-target="evidence"]').evaluate((el) => {
+        const w = globalThis as unknown as { DataTransfer: new () => { items: { add(f: unknown): void } }; File: new (parts: string[], name: string) => unknown; DragEvent: new (type: string, init: object) => unknown };
+        const dt = new w.DataTransfer();
+        dt.items.add(new w.File(['{}'], 'dropped.jsonl'));
+        (el as unknown as { dispatchEvent(e: unknown): void }).dispatchEvent(new w.DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      });
+      await page.getByText(/Dropping files needs the desktop app: a browser page cannot learn where “dropped.jsonl” is/).waitFor();
+      await page.getByLabel(/Paths on this computer/).waitFor();
       const items = await h.call<EvidenceItem[]>('listEvidence', { caseId });
-      assert.equal(items.length, 2);
+      assert.equal(items.length, 3);
       // Export a copy (typed path in a browser session): re-hashed and recorded.
       const exported = join(h.root, 'exported-model.safetensors');
       const modelRow = page.locator('tr[data-evidence="d.safetensors"]');
@@ -116,13 +142,32 @@ test('investigator journey in Chromium through the loopback bridge', { skip, tim
       assert.equal(sha256(exported), sha256(MODEL));
     });
 
+    await step('model details: the scanner verdict with the globals found; tensors with their digests', async () => {
+      const pickleRow = page.locator('tr[data-evidence="malicious0.pkl"]');
+      await pickleRow.getByRole('button', { name: 'Model details' }).click();
+      const detail = page.getByRole('region', { name: 'Model malicious0.pkl' });
+      await detail.locator('[data-verdict="dangerous"]').waitFor();
+      await detail.locator('code.global.dangerous', { hasText: '__builtin__.eval' }).waitFor();
+      await detail.scrollIntoViewIfNeeded();
+      await shot(page, '05a-model-dangerous');
+      await page.locator('tr[data-evidence="d.safetensors"]').getByRole('button', { name: 'Model details' }).click();
+      const st = page.getByRole('region', { name: 'Model d.safetensors' });
+      await st.locator('[data-verdict]').waitFor();
+      const grid = st.getByRole('grid', { name: 'Tensors of d.safetensors' });
+      await grid.locator('[data-sha256]').first().waitFor();
+      const inspected = await h.call<{ tensorCount: number }>('modelDetail', { caseId, evidenceId: (await h.call<EvidenceItem[]>('listEvidence', { caseId })).find((e) => e.name === 'd.safetensors')!.id });
+      assert.equal(Number(await grid.getAttribute('aria-rowcount')) - 1, inspected.tensorCount);
+      await st.scrollIntoViewIfNeeded();
+      await shot(page, '05b-model-tensors');
+    });
+
     await step('the dashboard shows findings by severity', async () => {
       await page.getByRole('tab', { name: 'Overview' }).click();
       const findings = page.getByRole('region', { name: 'Findings' });
       await findings.waitFor();
       const value = Number((await findings.locator('.stat-value').innerText()).replace(/[^0-9]/g, ''));
       assert.ok(value > 0, 'the corpus log has PII and AI-incident findings');
-      await shot(page, '05-dashboard');
+      await shot(page, '05c-dashboard');
     });
 
     await step('browse and search the log; reveal PII, which is recorded', async () => {
@@ -154,7 +199,7 @@ test('investigator journey in Chromium through the loopback bridge', { skip, tim
       assert.match(await text.innerText(), /192\.168\.192\.188/);
       await shot(page, '07-log-revealed');
       const events = await h.call<CustodyEventView[]>('custodyEvents', { caseId });
-      const reveal = events.find((e) => e.action === 'note.added' && (e.details as { kind?: string }).kind === 'pii.revealed');
+      const reveal = events.find((e) => e.action === 'pii.revealed');
       assert.ok(reveal, 'the reveal is a signed custody event');
       assert.equal((reveal.details as { record: number }).record, 0);
     });
@@ -180,6 +225,84 @@ test('investigator journey in Chromium through the loopback bridge', { skip, tim
       await shot(page, '09-custody-verified');
     });
 
+    const reportPdf = join(h.root, 'report-2026-014.pdf');
+    await step('issue the signed report from the Report screen (the passphrase is checked again)', async () => {
+      await page.getByRole('tab', { name: 'Report' }).click();
+      await page.getByRole('heading', { name: 'Signed evidence report' }).waitFor();
+      assert.equal(await page.getByLabel('Organisation (cover and signature location)').inputValue(), 'Northwind Incident Response', 'the organisation defaults to the examiner profile');
+      await page.getByLabel('Classification banner (optional)').fill('Confidential — legal privilege');
+      await page.getByLabel('Save as').fill(reportPdf);
+      const before = (await h.call<CustodyEventView[]>('custodyEvents', { caseId })).length;
+      await page.getByLabel('Your passphrase').fill('not the passphrase');
+      await page.getByRole('button', { name: 'Sign and save report' }).click();
+      await page.locator('.report-form .error-note[data-code="WRONG_PASSPHRASE"]').waitFor();
+      assert.equal(existsSync(reportPdf), false, 'nothing is written with a wrong passphrase');
+      assert.equal((await h.call<CustodyEventView[]>('custodyEvents', { caseId })).length, before, 'and nothing is recorded');
+      assert.equal(await page.getByLabel('Your passphrase').inputValue(), '', 'the passphrase is not kept in the form');
+      await page.getByLabel('Your passphrase').fill(PASSPHRASE);
+      await shot(page, '10-report-form');
+      await page.getByRole('button', { name: 'Sign and save report' }).click();
+      const issued = page.getByRole('region', { name: 'Issued report' });
+      await issued.getByText(/Report EVR-[0-9A-Z-]+ signed and saved/).waitFor({ timeout: 180_000 });
+      assert.equal(await issued.locator('[data-sha256]').getAttribute('data-sha256'), sha256(reportPdf), 'the SHA-256 shown is the file written');
+      assert.equal(readFileSync(`${reportPdf}.sig`).length, 64, 'the Ed25519 detached signature is written beside it');
+      const contents = await issued.locator('.outline-list li').allInnerTexts();
+      assert.match(contents[0]!, /^Cover/);
+      assert.ok(contents.some((c) => /Chain of custody/.test(c)), `the outline lists the sections: ${contents.join(' | ')}`);
+      const events = await h.call<CustodyEventView[]>('custodyEvents', { caseId });
+      const event = events.find((e) => e.action === 'report.issued');
+      assert.ok(event, 'report.issued is recorded');
+      assert.equal((event.details as { pdfSha256: string }).pdfSha256, sha256(reportPdf));
+      await issued.scrollIntoViewIfNeeded();
+      await shot(page, '11-report-issued');
+      // The preview: the first two pages' text, read back from the written PDF.
+      const cover = issued.getByRole('figure', { name: 'Page 1 text' });
+      await cover.getByText('CONFIDENTIAL — LEGAL PRIVILEGE').first().waitFor();
+      await cover.getByText('Support chatbot data leak').first().waitFor();
+      await issued.getByRole('figure', { name: 'Page 2 text' }).getByText('1. Executive summary').waitFor();
+      await cover.scrollIntoViewIfNeeded();
+      await shot(page, '11b-report-preview');
+    });
+
+    await step('Verify screen: the report passes with its .sig and evidence; one flipped byte fails at pdf-digest', async () => {
+      const fingerprint = (await h.call<{ unlocked: { fingerprint: string } }>('status')).unlocked.fingerprint;
+      await page.getByRole('button', { name: 'Verify', exact: true }).click();
+      await page.getByLabel('Files to verify').setInputFiles([reportPdf, `${reportPdf}.sig`]);
+      const result = page.getByRole('region', { name: 'Report verification result' });
+      await result.getByText('Report verified: report-2026-014.pdf').waitFor({ timeout: 120_000 });
+      assert.equal(await result.locator('[data-fingerprint]').getAttribute('data-fingerprint'), fingerprint, 'the signer fingerprint is shown');
+      await result.getByText('Ana Examiner', { exact: true }).waitFor();
+      assert.equal(await result.locator('li[data-step="detached-signature"]').getAttribute('data-status'), 'passed');
+      assert.equal(await result.locator('li[data-step="evidence-files"]').getAttribute('data-status'), 'skipped', 'no evidence folder yet');
+      // The evidence folder, hashed by the services: both items match.
+      const folder = join(h.root, 'evidence-copy');
+      mkdirSync(folder);
+      copyFileSync(LOG, join(folder, 'inference_audit.jsonl'));
+      copyFileSync(MODEL, join(folder, 'd.safetensors'));
+      copyFileSync(PICKLE, join(folder, 'malicious0.pkl'));
+      await page.getByLabel('Evidence folder path').fill(folder);
+      await page.getByRole('button', { name: 'Check folder' }).click();
+      await result.locator('li[data-step="evidence-files"][data-status="passed"]').waitFor();
+      const statuses = await result.locator('li[data-step]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+      assert.equal(statuses.length, 14);
+      assert.deepEqual([...new Set(statuses.filter((s, i) => !(i === 11 && s === 'skipped')))], ['passed'], 'every step passes (the consistency proof is skipped for a first report)');
+      await shot(page, '12-verify-report-passed');
+      // One flipped byte in the first page's content stream.
+      const bytes = new Uint8Array(readFileSync(reportPdf));
+      const at = pageContentOffset(bytes);
+      bytes[at] = bytes[at]! ^ 0x01;
+      const tampered = join(h.root, 'tampered-report.pdf');
+      writeFileSync(tampered, bytes);
+      await page.getByLabel('Files to verify').setInputFiles(tampered);
+      await result.getByText('Report verification FAILED: tampered-report.pdf').waitFor({ timeout: 120_000 });
+      assert.equal(await result.getAttribute('data-first-failure'), 'pdf-digest');
+      const failed = await result.locator('li[data-step][data-status="failed"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')));
+      assert.deepEqual(failed, ['pdf-digest'], 'exactly the digest step fails');
+      await result.getByText(/What to do: Something in the PDF changed after it was signed/).waitFor();
+      await result.locator('li[data-step="pdf-digest"]').scrollIntoViewIfNeeded();
+      await shot(page, '13-verify-report-tampered');
+    });
+
     await step('Verify screen: a disclosure package passes, one flipped byte fails the exact checks', async () => {
       const log = (await h.call<EvidenceItem[]>('listEvidence', { caseId })).find((e) => e.name === 'inference_audit.jsonl')!;
       const out = join(h.root, 'disclosure');
@@ -188,7 +311,7 @@ test('investigator journey in Chromium through the loopback bridge', { skip, tim
       await page.getByLabel('Package file to verify').setInputFiles(made.packagePath);
       await page.getByText('Verified: disclosure.json').waitFor();
       assert.equal(await page.locator('.verify-result li.fail').count(), 0);
-      await shot(page, '10-verify-passed');
+      await shot(page, '14-verify-package-passed');
       // Flip one byte of record 1's stored bytes (inside its base64, so the JSON stays valid).
       const pkg = JSON.parse(readFileSync(made.packagePath, 'utf8')) as { records: { index: number; bytes: string }[] };
       const record = pkg.records.find((r) => r.index === 1)!;
@@ -202,18 +325,30 @@ test('investigator journey in Chromium through the loopback bridge', { skip, tim
       const failedChecks = await page.locator('.verify-result li.fail').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-check')}${/record (\d+)\)/.exec(e.textContent ?? '')?.[1] ?? ''}`));
       assert.deepEqual(failedChecks, ['record content1', 'disclosure signature']);
       await page.locator('.verify-result li.fail').first().scrollIntoViewIfNeeded();
-      await shot(page, '11-verify-tampered');
+      await shot(page, '15-verify-package-tampered');
+    });
+
+    await step('Keys screen: the identity, its fingerprint, its self-signed PDF certificate and its public key', async () => {
+      const fingerprint = (await h.call<{ unlocked: { fingerprint: string } }>('status')).unlocked.fingerprint;
+      await page.getByRole('button', { name: 'Keys', exact: true }).click();
+      const card = page.getByRole('region', { name: 'Identity Ana Examiner' });
+      await card.waitFor();
+      assert.equal(await card.locator('[data-fingerprint]').getAttribute('data-fingerprint'), fingerprint);
+      await card.getByText(/self-signed, valid until/).waitFor();
+      await card.getByRole('button', { name: /Show Ed25519 key/ }).click();
+      assert.match(await card.getByLabel(/Ed25519 key .*, PEM/).innerText(), /^-----BEGIN PUBLIC KEY-----\n[A-Za-z0-9+/=\n]+-----END PUBLIC KEY-----/);
+      await shot(page, '16-keys');
     });
 
     await step('lock, then unlock with the passphrase', async () => {
       await page.getByRole('button', { name: 'Lock' }).click();
       await page.getByRole('heading', { name: 'Unlock Evidence Vault' }).waitFor();
       assert.equal((await h.call<{ unlocked: unknown }>('status')).unlocked, null, 'the key is dropped in the service');
-      await shot(page, '12-unlock');
+      await shot(page, '17-unlock');
       await page.getByLabel('Passphrase').fill(PASSPHRASE);
       await page.getByRole('button', { name: 'Unlock' }).click();
       await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor({ timeout: 30_000 });
-      await shot(page, '13-cases');
+      await shot(page, '18-cases');
     });
 
     await step('dark theme renders', async () => {
@@ -222,7 +357,14 @@ test('investigator journey in Chromium through the loopback bridge', { skip, tim
       await page.getByRole('button', { name: '2026-014' }).click();
       await page.getByRole('tab', { name: 'Logs' }).click();
       await page.getByRole('grid').getByRole('row').nth(1).click();
-      await shot(page, '14-dark-logs');
+      await shot(page, '19-dark-logs');
+      await page.getByRole('tab', { name: 'Report' }).click();
+      await page.getByRole('heading', { name: 'Signed evidence report' }).waitFor();
+      await shot(page, '20-dark-report');
+      await page.getByRole('button', { name: 'Verify', exact: true }).click();
+      await page.getByLabel('Files to verify').setInputFiles([reportPdf, `${reportPdf}.sig`]);
+      await page.getByText('Report verified: report-2026-014.pdf').waitFor({ timeout: 120_000 });
+      await shot(page, '21-dark-verify');
     });
 
     await t.test('no errors in the page console', () => {

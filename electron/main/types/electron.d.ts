@@ -147,6 +147,10 @@ declare module 'electron' {
     on(channel: string, listener: (event: IpcRendererEvent, ...args: unknown[]) => void): unknown;
     removeListener(channel: string, listener: (event: IpcRendererEvent, ...args: unknown[]) => void): unknown;
   };
+  export const webUtils: {
+    /** The path of a File from a drop or an <input type=file>; '' for files not backed by disk. */
+    getPathForFile(file: unknown): string;
+  };
   export const contextBridge: {
     exposeInMainWorld(apiKey: string, api: unknown): void;
   };

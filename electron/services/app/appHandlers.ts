@@ -7,7 +7,10 @@ import { caseHandlers } from './caseHandlers.js';
 import { custodyHandlers } from './custodyHandlers.js';
 import { evidenceHandlers, type Dialogs } from './evidenceHandlers.js';
 import { ImportRunner } from './importRunner.js';
+import { keyHandlers } from './keyHandlers.js';
 import { logHandlers } from './logHandlers.js';
+import { modelHandlers } from './modelHandlers.js';
+import { reportHandlers } from './reportHandlers.js';
 import { sessionHandlers } from './sessionHandlers.js';
 import { AppSession, type SessionOptions } from './session.js';
 
@@ -26,6 +29,9 @@ export function createApp(options: SessionOptions & { dialogs?: Dialogs }): App 
     ...evidenceHandlers(session, imports, options.dialogs),
     ...logHandlers(session),
     ...custodyHandlers(session),
+    ...reportHandlers(session),
+    ...keyHandlers(session),
+    ...modelHandlers(session),
   } satisfies Handlers;
   return { session, handlers, imports };
 }

@@ -2,7 +2,7 @@
 // Evidence: list, import (worker thread, progress, cancel), re-hash, export, and the host's file
 // dialogs (Electron only; the browser bridge asks for paths as text).
 import { EvaultError } from '../../../shared/errors.js';
-import type { CallContext, Handlers } from '../../../shared/api/contract.js';
+import type { CallContext, Handlers, OpenPurpose, SavePurpose } from '../../../shared/api/contract.js';
 import { exportEvidence, verifyEvidence } from '../vault/evidenceActions.js';
 import { requireCase } from '../vault/cases.js';
 import type { ImportRunner } from './importRunner.js';
@@ -11,8 +11,8 @@ import { evidenceItems } from './views.js';
 
 /** Native dialogs, provided by the Electron main process. */
 export interface Dialogs {
-  pickImportPaths(ctx: CallContext, folders: boolean): Promise<string[]>;
-  pickSavePath(ctx: CallContext, suggestedName: string, folder: boolean): Promise<string | null>;
+  pickImportPaths(ctx: CallContext, folders: boolean, purpose: OpenPurpose): Promise<string[]>;
+  pickSavePath(ctx: CallContext, suggestedName: string, folder: boolean, purpose: SavePurpose): Promise<string | null>;
 }
 
 const noDialogs: Dialogs = {
@@ -49,10 +49,10 @@ export function evidenceHandlers(session: AppSession, imports: ImportRunner, dia
       });
     },
     async pickImportPaths(ctx, input) {
-      return dialogs.pickImportPaths(ctx, input.folders === true);
+      return dialogs.pickImportPaths(ctx, input.folders === true, input.purpose ?? 'import');
     },
     async pickSavePath(ctx, input) {
-      return dialogs.pickSavePath(ctx, input.suggestedName, input.folder === true);
+      return dialogs.pickSavePath(ctx, input.suggestedName, input.folder === true, input.purpose ?? 'export');
     },
   };
 }

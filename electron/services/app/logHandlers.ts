@@ -56,14 +56,12 @@ export function logHandlers(session: AppSession): Pick<Handlers, 'searchLogs' | 
         const [view] = await toViews(vault, evidence, [row], true);
         if (view!.pii.length > 0) {
           ensureExaminer(vault, signer);
-          // Until the custody format has its own action for this, the reveal is a note.added event
-          // whose details say what it is (kind 'pii.revealed').
           vault.db.transaction(() =>
             appendEvent(vault.db, signer, {
               caseId: c.id,
-              action: 'note.added',
+              action: 'pii.revealed',
               evidence: evidence.id,
-              details: { kind: 'pii.revealed', record: row.idx, piiTypes: view!.pii, reason: input.reason, text: `PII of record ${row.idx} of ${evidence.name} shown unredacted` },
+              details: { record: row.idx, piiTypes: view!.pii, reason: input.reason },
             }),
           )();
         }

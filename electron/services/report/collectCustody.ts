@@ -82,6 +82,8 @@ export function describeEvents(events: readonly CustodyEvent[], signed: readonly
           return `${name}: ${str('kind') === 'disclosure' ? 'disclosure package' : 'copy exported'}`;
         case 'note.added':
           return str('text').replace(/\s+/g, ' ');
+        case 'pii.revealed':
+          return `${name}: record ${String(d.record)} shown unredacted (${Array.isArray(d.piiTypes) ? d.piiTypes.join(', ') : ''})${d.reason ? `: ${str('reason')}` : ''}`;
         case 'checkpoint.issued':
           return `tree size ${String(d.size)}, root ${str('root').slice(0, 16)}…`;
         case 'finding.recorded':

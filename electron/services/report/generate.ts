@@ -4,6 +4,7 @@
 // names the report, the PDF's SHA-256 and the checkpoint it embeds.
 import { createHash } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { EvaultError, KeyError } from '../../../shared/errors.js';
 import type { JsonValue } from '../../../shared/canonicalJson.js';
@@ -15,7 +16,7 @@ import type { Vault } from '../vault/vault.js';
 import type { CertificateStore } from './certStore.js';
 import { collectModel } from './collect.js';
 import type { ReportModel, ReportOptions } from './model.js';
-import { buildSignedPdf } from './signReport.js';
+import { buildSignedPdf, type RenderPdf } from './signReport.js';
 
 export interface GenerateInput {
   caseRef: string;
@@ -24,6 +25,10 @@ export interface GenerateInput {
   certificates: CertificateStore;
   /** The generation time (tests fix it); whole seconds, as PDF dates have no more. */
   now?: Date;
+  /** How to render the unsigned PDF (default: in this thread; the app renders in a worker). */
+  render?: RenderPdf;
+  /** Called with each phase's wall time in milliseconds (collect, render and sign, write). */
+  onPhase?: (phase: 'collect' | 'render' | 'write', ms: number) => void;
 }
 
 export interface GeneratedReport {
@@ -70,11 +75,20 @@ export async function generateReport(vault: Vault, signer: Signer, input: Genera
   const pdfPath = resolve(input.out);
   const sigPath = `${pdfPath}.sig`;
   for (const p of [pdfPath, sigPath]) if (existsSync(p)) throw new EvaultError('ALREADY_EXISTS', `${p} exists; choose another name (nothing is overwritten)`);
+  let t = performance.now();
+  const lap = (phase: 'collect' | 'render' | 'write') => {
+    const now = performance.now();
+    input.onPhase?.(phase, now - t);
+    t = now;
+  };
   const model = await prepareReport(vault, signer, input);
-  const { pdf } = await buildSignedPdf(model, signer);
+  lap('collect');
+  const { pdf } = await buildSignedPdf(model, signer, input.render);
+  lap('render');
   const pdfSha256 = createHash('sha256').update(pdf).digest('hex');
   await writeNew(pdfPath, pdf);
   await writeNew(sigPath, signer.sign(pdf));
+  lap('write');
   const details: ReportIssuedDetails = {
     reportId: model.reportId,
     pdfSha256,

@@ -6,7 +6,7 @@ import { assembleSignedData, buildSignedAttributes } from '../../../shared/repor
 import type { ReportManifest } from '../../../shared/report/manifest.js';
 import type { ParsedCertificate } from '../../../shared/report/x509.js';
 import type { CompanionSigner, Signer } from '../keys/signer.js';
-import { reportAttachments } from './attachments.js';
+import { reportAttachments, type ReportAttachment } from './attachments.js';
 import type { ReportModel } from './model.js';
 import { renderReportPdf } from './render/document.js';
 import { fillByteRange, writeContents, type SignedRanges } from './signPdf.js';
@@ -18,9 +18,12 @@ export function signRanges(pdf: Uint8Array, ranges: SignedRanges, companion: Com
   writeContents(pdf, ranges, assembleSignedData(attributes, companion.sign(attributes), certificates));
 }
 
-export async function buildSignedPdf(model: ReportModel, signer: Signer): Promise<{ pdf: Uint8Array; manifest: ReportManifest }> {
+/** Turns the model into the unsigned PDF; the app passes one that renders in a worker thread. */
+export type RenderPdf = (model: ReportModel, attachments: readonly ReportAttachment[]) => Promise<Uint8Array>;
+
+export async function buildSignedPdf(model: ReportModel, signer: Signer, render: RenderPdf = renderReportPdf): Promise<{ pdf: Uint8Array; manifest: ReportManifest }> {
   const { manifest, attachments } = reportAttachments(model, (m) => signer.sign(m));
-  const pdf = await renderReportPdf(model, attachments);
+  const pdf = await render(model, attachments);
   signRanges(pdf, fillByteRange(pdf), signer.companion!, model.certificates);
   return { pdf, manifest };
 }

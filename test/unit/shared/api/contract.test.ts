@@ -17,6 +17,9 @@ const EVERY_METHOD: { [K in keyof VaultApi]: true } = {
   custodyEvents: true, verifyVault: true, issueCheckpoint: true,
   searchLogs: true, logRecords: true, timeline: true, findings: true, revealRecord: true,
   verifyProof: true, disclose: true,
+  issueReport: true, hashEvidenceFolder: true,
+  listKeys: true, exportPublicKey: true, createCsr: true, importCertificate: true,
+  modelDetail: true, modelTensors: true,
 };
 
 test('every method of the API has a schema and a vault: channel', () => {
@@ -35,6 +38,21 @@ test('object schemas refuse unknown keys, wrong types and oversized values', () 
   }
   assert.throws(() => args(s).parse([{ a: 'x' }, 'surplus']), /at most 1/);
   assert.throws(() => s.parse({ a: 'x', l: [7] }), /l\[0\]: must be text/);
+});
+
+test('issueReport takes known sections only and needs the passphrase', () => {
+  const ok = { caseId: 'c1', sections: ['summary', 'custody'], reveal: false, organisation: null, classification: null, out: '/tmp/r.pdf', passphrase: 'x' };
+  assert.deepEqual(METHODS.issueReport.parse([ok]), [ok]);
+  for (const bad of [{ ...ok, sections: [] }, { ...ok, sections: ['summary', 'appendix'] }, { ...ok, passphrase: '' }, { ...ok, passphrase: undefined }, { ...ok, out: '' }, { ...ok, reveal: 'yes' }]) {
+    assert.throws(() => METHODS.issueReport.parse([bad]), (e: unknown) => e instanceof EvaultError && e.code === 'BAD_INPUT', JSON.stringify(bad));
+  }
+});
+
+test('dialog purposes are a closed list (main words the dialog, not the page)', () => {
+  assert.deepEqual(METHODS.pickSavePath.parse([{ suggestedName: 'r.pdf', purpose: 'report' }]), [{ suggestedName: 'r.pdf', purpose: 'report' }]);
+  assert.deepEqual(METHODS.pickImportPaths.parse([{ folders: true, purpose: 'evidence-folder' }]), [{ folders: true, purpose: 'evidence-folder' }]);
+  assert.throws(() => METHODS.pickSavePath.parse([{ suggestedName: 'r.pdf', purpose: 'Click here to win' }]), (e: unknown) => e instanceof EvaultError && e.code === 'BAD_INPUT');
+  assert.throws(() => METHODS.pickImportPaths.parse([{ purpose: 'export' }]), (e: unknown) => e instanceof EvaultError && e.code === 'BAD_INPUT');
 });
 
 test('the real schemas: import paths, record pages and passphrases are bounded', () => {

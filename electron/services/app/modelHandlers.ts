@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: UNLICENSED
+// Model evidence detail: the inspection recorded at import (format view, scanner verdict, imports)
+// and the tensor table with the per-tensor digests the signed weights root covers, in pages (a
+// model can have tens of thousands of tensors). Read-only: nothing here writes to the vault.
+import type { Handlers } from '../../../shared/api/contract.js';
+import type { TensorRow } from '../../../shared/api/modelTypes.js';
+import { EvaultError } from '../../../shared/errors.js';
+import { describeInspection } from '../../../shared/models/describe.js';
+import type { ModelInspection } from '../../../shared/models/types.js';
+import { requireCase } from '../vault/cases.js';
+import { requireEvidence } from '../vault/evidenceActions.js';
+import type { Vault } from '../vault/vault.js';
+import type { AppSession } from './session.js';
+
+interface MetaRow {
+  format: string;
+  verdict: string | null;
+  weights_root: string | null;
+  metadata_sha256: string | null;
+  inspection: string;
+}
+
+function requireModel(vault: Vault, caseId: string, evidenceId: string): { id: string; name: string; meta: MetaRow } {
+  const evidence = requireEvidence(vault, requireCase(vault, caseId).id, evidenceId);
+  const meta = vault.db.prepare('SELECT format, verdict, weights_root, metadata_sha256, inspection FROM model_meta WHERE evidence_id = ?').get(evidence.id) as MetaRow | undefined;
+  if (!meta) throw new EvaultError('NOT_FOUND', `${evidence.name} is not model evidence (it was not recognised as a model file at import)`);
+  return { id: evidence.id, name: evidence.name, meta };
+}
+
+/** LIKE pattern for a substring, with its wildcards escaped. */
+const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export function modelHandlers(session: AppSession): Pick<Handlers, 'modelDetail' | 'modelTensors'> {
+  return {
+    async modelDetail(_ctx, input) {
+      const { vault } = session.require();
+      const m = requireModel(vault, input.caseId, input.evidenceId);
+      const inspection = JSON.parse(m.meta.inspection) as ModelInspection;
+      const shapes = vault.db.prepare('SELECT shape FROM model_tensors WHERE evidence_id = ?').pluck().all(m.id) as string[];
+      const parameters = shapes.reduce((n, s) => n + (JSON.parse(s) as number[]).reduce((p, d) => p * d, 1), 0);
+      const { tensors: _omitted, ...rest } = inspection;
+      void _omitted;
+      return {
+        evidenceId: m.id,
+        name: m.name,
+        format: m.meta.format,
+        verdict: m.meta.verdict,
+        weightsRoot: m.meta.weights_root,
+        metadataSha256: m.meta.metadata_sha256,
+        tensorCount: shapes.length,
+        parameters,
+        inspection: rest,
+        summary: describeInspection({ ...rest, notes: rest.notes ?? [] }),
+      };
+    },
+    async modelTensors(_ctx, input) {
+      const { vault } = session.require();
+      const m = requireModel(vault, input.caseId, input.evidenceId);
+      const filter = input.filter?.trim();
+      const where = filter ? "evidence_id = ? AND name LIKE ? ESCAPE '\\'" : 'evidence_id = ?';
+      const params: unknown[] = filter ? [m.id, like(filter)] : [m.id];
+      const total = vault.db.prepare(`SELECT count(*) FROM model_tensors WHERE ${where}`).pluck().get(...params) as number;
+      const rows = vault.db
+        .prepare(`SELECT ordinal, name, dtype, shape, length, sha256 FROM model_tensors WHERE ${where} ORDER BY ordinal LIMIT ? OFFSET ?`)
+        .all(...params, input.count, input.start) as { ordinal: number; name: string; dtype: string; shape: string; length: number; sha256: string }[];
+      return { total, start: input.start, rows: rows.map((r): TensorRow => ({ ordinal: r.ordinal, name: r.name, dtype: r.dtype, shape: JSON.parse(r.shape) as number[], length: r.length, sha256: r.sha256 })) };
+    },
+  };
+}

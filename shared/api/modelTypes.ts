@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: UNLICENSED
+// What the model evidence detail receives: the stored inspection (format view, scanner verdict and
+// the imports found) and pages of the tensor table with each tensor's recorded digest.
+import type { ModelInspection } from '../models/types.js';
+
+export interface ModelDetailView {
+  evidenceId: string;
+  name: string;
+  format: string;
+  verdict: string | null;
+  /** Merkle root over the tensor digests, signed in the acquisition event. */
+  weightsRoot: string | null;
+  metadataSha256: string | null;
+  tensorCount: number;
+  /** Sum over tensors of the product of their dimensions. */
+  parameters: number;
+  /** The inspection recorded at import, without its tensor list (served in pages). */
+  inspection: Omit<ModelInspection, 'tensors'>;
+  /** The same as `evault inspect` prints it, line by line. */
+  summary: string[];
+}
+
+export interface TensorRow {
+  ordinal: number;
+  name: string;
+  dtype: string;
+  shape: number[];
+  length: number;
+  sha256: string;
+}
+
+export interface TensorPage {
+  total: number;
+  start: number;
+  rows: TensorRow[];
+}
