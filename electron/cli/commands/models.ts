@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: UNLICENSED
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { describeInspection } from '../../../shared/models/describe.js';
 import type { ModelInspection } from '../../../shared/models/types.js';
 import { inspectModelFile } from '../../services/ingest/models/inspectModelFile.js';
+import { inspectModelFolder } from '../../services/ingest/models/modelFolder.js';
 import { evidencePath, requireAnyEvidence } from '../../services/vault/evidenceActions.js';
 import { Vault } from '../../services/vault/vault.js';
 import { requireArgs } from '../args.js';
@@ -11,12 +12,14 @@ import type { Command } from '../command.js';
 export const modelCommands: Command[] = [
   {
     name: 'inspect',
-    usage: 'evault inspect EVIDENCE|PATH [--json]',
-    summary: 'the format-specific view of a model artifact (tensors, metadata, pickle verdict and imports)',
+    usage: 'evault inspect EVIDENCE|PATH|DIR [--json]',
+    summary: 'the format-specific view of a model artifact or model folder (tensors, metadata, config, tokenizer, card, pickle verdict)',
     async run(ctx, { positionals }) {
       const [ref] = requireArgs(positionals, ['EVIDENCE'], 'evault inspect EVIDENCE|PATH [--json]');
       let inspection: ModelInspection;
-      if (existsSync(ref!) || !Vault.exists(ctx.vaultDir)) {
+      if (existsSync(ref!) && statSync(ref!).isDirectory()) {
+        inspection = (await inspectModelFolder(ref!)).inspection; // headers only: the weights root needs import or model-diff
+      } else if (existsSync(ref!) || !Vault.exists(ctx.vaultDir)) {
         inspection = await inspectModelFile(ref!);
       } else {
         const vault = await ctx.openVault();
