@@ -36,6 +36,8 @@ export interface FolderFileView {
   format?: string;
   verdict?: Verdict;
   tensors?: number;
+  /** A safetensors file's "__metadata__" (compared by model-diff). */
+  metadata?: Record<string, string>;
 }
 
 export interface FolderWeights {
@@ -97,7 +99,7 @@ export function assembleFolder(name: string, input: readonly FolderMember[]): As
   };
   for (const m of members) {
     const role = roleOf(m);
-    view.files.push({ name: m.name, size: m.size, ...(m.sha256 ? { sha256: m.sha256 } : {}), role, ...(m.inspection ? { format: m.inspection.format, ...(m.inspection.verdict ? { verdict: m.inspection.verdict } : {}) } : {}), ...(m.inspection?.tensors?.length ? { tensors: m.inspection.tensors.length } : {}) });
+    view.files.push({ name: m.name, size: m.size, ...(m.sha256 ? { sha256: m.sha256 } : {}), role, ...(m.inspection ? { format: m.inspection.format, ...(m.inspection.verdict ? { verdict: m.inspection.verdict } : {}) } : {}), ...(m.inspection?.tensors?.length ? { tensors: m.inspection.tensors.length } : {}), ...(m.inspection?.safetensors?.metadata ? { metadata: m.inspection.safetensors.metadata } : {}) });
     if (role === 'config') {
       const v = json(m);
       if (v) view.config = configFacts(m.text!, v);
