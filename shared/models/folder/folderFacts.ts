@@ -78,7 +78,8 @@ export function flatten(value: Record<string, unknown>): { flat: Record<string, 
       truncated = true;
       return;
     }
-    if (v !== null && typeof v === 'object' && !Array.isArray(v) && depth < 8 && Object.keys(v).length > 0) {
+    // An empty object is a value of its own, except the file's top level (which then has no keys).
+    if (v !== null && typeof v === 'object' && !Array.isArray(v) && depth < 8 && (Object.keys(v).length > 0 || path === '')) {
       for (const [k, child] of Object.entries(v as Record<string, unknown>)) walk(child, path ? `${path}.${k}` : k, depth + 1);
       return;
     }
