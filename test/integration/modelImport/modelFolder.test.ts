@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importEvidence, type ImportedItem } from '../../../electron/services/ingest/importer.js';
 import { logEvents } from '../../../electron/services/vault/queries/events.js';
@@ -120,5 +120,23 @@ describe('model folders', () => {
     const folder = got.find((i) => i.name === 'single/')!;
     assert.equal(folder.model?.weightsRoot, file.model?.weightsRoot);
     assert.equal(folder.model?.weightsRoot, folderItem().model?.weightsRoot, 'same tensors sharded or not: same weights root');
+  });
+
+  test('broken descriptive files are folder problems, not import failures; named chat templates are digested one by one', async () => {
+    const odd = writeModelFolder(join(f.root, 'odd'));
+    writeFileSync(join(odd, 'config.json'), '{"architectures": [');
+    writeFileSync(join(odd, 'generation_config.json'), '[1, 2]');
+    writeFileSync(join(odd, 'tokenizer_config.json'), JSON.stringify({ chat_template: [{ name: 'default', template: 'A' }, { name: 'tool_use', template: 'B' }] }));
+    writeFileSync(join(odd, 'README.md'), '---\nlicense: &x mit\ntags: *x\n---\n');
+    const got = await importEvidence(f.vault, f.signer, 'CASE-1', [odd]);
+    const fv = stored(got.find((i) => i.name === 'odd/')!.id).folder!;
+    assert.equal(fv.config, undefined);
+    assert.match(fv.problems.join('\n'), /config\.json is not valid JSON/);
+    assert.match(fv.problems.join('\n'), /generation_config\.json is not a JSON object/);
+    assert.deepEqual(fv.tokenizer?.chatTemplates, { default: sha('A'), tool_use: sha('B') });
+    assert.equal(fv.card?.license, null);
+    assert.equal(fv.card?.problems.length, 2);
+    assert.ok(fv.weights, 'the weights root does not depend on the descriptive files');
+    assert.equal((await verifyVault(f.vault.dir)).ok, true);
   });
 });
