@@ -77,7 +77,8 @@ function describeFolder(f: ModelFolderView, out: string[], list: <T>(items: read
   }
   if (f.shardIndex) {
     const s = f.shardIndex;
-    out.push(`shard index ${s.index}: ${s.mappedTensors} tensors in ${s.shards.length} shards, total_size ${s.totalSize ?? '?'}${s.problems.length ? '' : ' — consistent with the shards'}`);
+    out.push(`shard index ${s.index}: ${s.mappedTensors} tensors in ${s.shards.length} shards, total_size ${s.totalSize ?? '?'}${s.problems.length || s.note ? '' : ' — consistent with the shards'}`);
+    if (s.note) out.push(`  ${s.note}`);
     for (const p of s.problems) out.push(`  index problem: ${p}`);
   }
   if (f.weights) out.push(`weights root ${f.weights.root} over ${f.weights.tensors} tensors in ${f.weightFiles.length} file(s); metadata ${f.weights.metadataSha256}`);

@@ -176,7 +176,8 @@ function pickWeightFiles(members: FolderMember[], byName: Map<string, FolderMemb
     if (value) {
       const shards = new Map<string, ShardContent | null>();
       for (const m of members) shards.set(m.name, m.inspection?.tensors ? { tensors: m.inspection.tensors.map((t) => ({ name: t.name, length: t.length })) } : null);
-      view.shardIndex = checkShardIndex(safetensorsIndex.name, sha256Hex(safetensorsIndex.text!), value, shards);
+      // Only safetensors shards list tensors by their state-dict names; a PyTorch zip names storages.
+      view.shardIndex = checkShardIndex(safetensorsIndex.name, sha256Hex(safetensorsIndex.text!), value, shards, safetensorsIndex.name.endsWith('.safetensors.index.json'));
       return view.shardIndex.shards.map((s) => byName.get(s)).filter((m): m is FolderMember => m !== undefined && roleOf(m) === 'weights');
     }
   }
