@@ -134,7 +134,11 @@ describe('OpenSSF Model Signing bundles', () => {
 
   test('verify-manifest checks a hashdeep manifest against --path, and refuses one without', () => {
     const hd = join(f.root, 'm.hashdeep');
-    assert.equal(evault(['manifest', dir, '--format', 'hashdeep', '--out', hd], env).status, 0);
+    assert.equal(evault(['manifest', dir, '--format', 'hashdeep', '--out', hd, '--case', 'CASE-1'], env).status, 0);
+    const ev = logEvents(f.vault.db, f.theCase.id).map((r) => parseEvent(new Uint8Array(r.bytes))).filter((e) => e.action === 'manifest.issued').at(-1)!;
+    assert.equal(ev.details.format, 'hashdeep');
+    assert.equal(ev.details.sha256, sha(readFileSync(hd)));
+    assert.equal(evault(['manifest', dir, '--format', 'hashdeep', '--out', hd], env).status, 2, 'a manifest is never overwritten');
     const r = evault(['verify-manifest', hd, '--path', dir], env);
     assert.equal(r.status, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /Audit passed/);

@@ -104,6 +104,12 @@ describe('model-diff', () => {
     assert.match(text.stdout, /renamed {2}model\.layers\.0\.self_attn\.k_proj\.weight -> model\.layers\.0\.self_attn\.k_proj\.weight_v2/);
   });
 
+  test('two evidence items: both folders read back from the vault through their members', async () => {
+    const tuned = (await importEvidence(f.vault, f.signer, 'CASE-1', [dirB])).find((i) => i.name === 'tuned/')!;
+    const base = items.find((i) => i.name === 'base/')!;
+    check(await runModelDiff(await resolveSide(f.vault, base.id), await resolveSide(f.vault, tuned.id)));
+  });
+
   test('an in-place source changed after import is refused, not diffed', async () => {
     const g = await vaultFixture();
     try {
