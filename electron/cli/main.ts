@@ -13,12 +13,13 @@ import { evidenceCommands } from './commands/evidence.js';
 import { keyCommands } from './commands/keys.js';
 import { logCommands } from './commands/logs.js';
 import { modelCommands } from './commands/models.js';
+import { manifestCommands } from './commands/manifests.js';
 import { proofCommands } from './commands/proofs.js';
 import { reportCommands } from './commands/report.js';
 import { verifyCommands } from './commands/verify.js';
 import { uiCommand } from './commands/ui.js';
 
-export const COMMANDS: readonly Command[] = [...caseCommands, ...keyCommands, ...evidenceCommands, ...logCommands, ...modelCommands, ...proofCommands, ...custodyCommands, ...verifyCommands, ...reportCommands, demoCommand, uiCommand];
+export const COMMANDS: readonly Command[] = [...caseCommands, ...keyCommands, ...evidenceCommands, ...logCommands, ...modelCommands, ...manifestCommands, ...proofCommands, ...custodyCommands, ...verifyCommands, ...reportCommands, demoCommand, uiCommand];
 
 export const EXIT = { OK: 0, VERIFY_FAILED: 1, USAGE: 2, FAILURE: 3 } as const;
 

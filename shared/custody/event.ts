@@ -19,6 +19,7 @@ export const CUSTODY_ACTIONS = [
   'note.added',
   'checkpoint.issued',
   'finding.recorded',
+  'manifest.issued',
   'report.issued',
   'custody.transferred',
   'case.sealed',

@@ -56,9 +56,21 @@ export function detectFormat(head: Uint8Array, size: number, tail: Uint8Array = 
 function looksLikeProtocol0Pickle(head: Uint8Array, size: number): boolean {
   const p = parsePickle(head, 0);
   if (!p.error) return true;
-  if (p.globals.length > 0) return true;
+  // An import counts when it names a Python module and attribute: random bytes produce GLOBALs with
+  // garbage names, and EXT codes (protocol-2 opcodes, which a pickler never writes without PROTO)
+  // about one file in fifty — a random ".bin" export must not become a "dangerous pickle".
+  if (p.globals.some((g) => g.module !== null && g.name !== null && IDENTIFIER.test(g.module) && IDENTIFIER.test(g.name))) return true;
   if (head.length < size && p.end >= head.length * 0.9) return true; // valid opcodes up to where the sample ends
-  return p.opcodes === 1 && (head[0] === 0x63 || head[0] === 0x69) && p.end === 0;
+  return p.opcodes === 1 && (head[0] === 0x63 || head[0] === 0x69) && p.end === 0 && IDENTIFIER.test(firstLine(head));
+}
+
+/** A dotted Python name (ASCII, as every module that matters is spelled). */
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+
+/** The operand line of a leading GLOBAL/INST: the bytes after the opcode up to the first newline. */
+function firstLine(head: Uint8Array): string {
+  const nl = head.indexOf(0x0a, 1);
+  return nl < 0 || nl > 257 ? '' : String.fromCharCode(...head.subarray(1, nl));
 }
 
 function isEocd(tail: Uint8Array): boolean {

@@ -58,6 +58,22 @@ function headerFacts(r: ModelInspection): Record<string, unknown> | undefined {
   if (r.npy) return { version: r.npy.version, descr: r.npy.descr, shape: r.npy.shape, objectDtype: r.npy.objectDtype };
   if (r.keras) return { kerasVersion: r.keras.kerasVersion, modelClass: r.keras.modelClass, layers: r.keras.layers.length, lambdaLayers: r.keras.lambdaLayers, imports: r.keras.imports };
   if (r.archive) return { entries: r.archive.entryCount, zip64: r.archive.zip64, storages: r.archive.storageCount, problems: r.archive.problems.length > 0 ? r.archive.problems : undefined };
+  if (r.folder) {
+    const f = r.folder;
+    return {
+      files: f.files.length,
+      weightFiles: f.weightFiles,
+      architectures: f.config?.architectures,
+      modelType: f.config?.modelType ?? undefined,
+      dims: f.config?.dims,
+      configSha256: f.config?.sha256,
+      chatTemplates: f.tokenizer?.chatTemplates,
+      tokenizerSha256: f.tokenizer?.tokenizerJson?.sha256,
+      card: f.card && { license: f.card.license ?? undefined, baseModel: f.card.baseModel, datasets: f.card.datasets, tags: f.card.tags },
+      shardIndex: f.shardIndex && { index: f.shardIndex.index, shards: f.shardIndex.shards.length, mappedTensors: f.shardIndex.mappedTensors, problems: f.shardIndex.problems.length > 0 ? f.shardIndex.problems.slice(0, 20) : undefined },
+      problems: f.problems.length > 0 ? f.problems.slice(0, 20) : undefined,
+    };
+  }
   if (r.pickle) return { pickles: r.pickle.pickles.length, storages: r.pickle.storageCount };
   return undefined;
 }

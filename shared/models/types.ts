@@ -11,10 +11,11 @@ import type { Verdict } from './pickle/scan.js';
 import type { SafetensorsView } from './safetensors.js';
 import type { ArchiveView } from './archive.js';
 import type { PickleView } from './pickleFile.js';
+import type { ModelFolderView } from './folder/assemble.js';
 
 export const INSPECTOR_VERSION = 'evault-model-inspect/1.0.0';
 
-export type ModelFormat = 'safetensors' | 'gguf' | 'onnx' | 'pytorch-zip' | 'pytorch-legacy' | 'pickle' | 'npy' | 'npz' | 'keras' | 'zip' | '7z' | 'hdf5' | 'unknown';
+export type ModelFormat = 'safetensors' | 'gguf' | 'onnx' | 'pytorch-zip' | 'pytorch-legacy' | 'pickle' | 'npy' | 'npz' | 'keras' | 'zip' | '7z' | 'hdf5' | 'model-folder' | 'unknown';
 
 /** One tensor's bytes in the file: what the per-tensor digest and the weights root cover. */
 export interface TensorInfo {
@@ -24,6 +25,8 @@ export interface TensorInfo {
   /** Absolute offset of the tensor's first byte in the file. */
   offset: number;
   length: number;
+  /** In a model folder: the file (inside the folder) that holds the tensor. */
+  file?: string;
 }
 
 export interface ScannerInfo {
@@ -55,5 +58,7 @@ export interface ModelInspection {
   keras?: KerasView;
   archive?: ArchiveView;
   pickle?: PickleView;
+  /** A model folder: its files, config, tokenizer, card, shard index and folder-wide weights root. */
+  folder?: ModelFolderView;
   notes: string[];
 }

@@ -9,9 +9,13 @@ export interface BenchOptions {
   events: number;
   /** Each measurement is repeated this many times and the best time is kept. */
   runs: number;
+  /** Size of the generated safetensors file of the model benchmark, in GiB (0: skip the model benchmark). */
+  modelGib: number;
+  /** Size of the generated model folder of the model benchmark, in GiB. */
+  folderGib: number;
 }
 
-export const USAGE = 'usage: node dist/test/bench/run.js [--size-mib N (1024)] [--events N (10000)] [--runs N (2)]';
+export const USAGE = 'usage: node dist/test/bench/run.js [--size-mib N (1024)] [--events N (10000)] [--runs N (2)] [--model-gib N (2), 0 skips the model benchmark] [--folder-gib N (1)]';
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
@@ -20,6 +24,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       'size-mib': { type: 'string', default: '1024' },
       events: { type: 'string', default: '10000' },
       runs: { type: 'string', default: '2' },
+      'model-gib': { type: 'string', default: '2' },
+      'folder-gib': { type: 'string', default: '1' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -32,6 +38,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     sizeMib: positiveInteger('--size-mib', values['size-mib']),
     events: positiveInteger('--events', values.events),
     runs: positiveInteger('--runs', values.runs),
+    modelGib: values['model-gib'] === '0' ? 0 : positiveInteger('--model-gib', values['model-gib']),
+    folderGib: positiveInteger('--folder-gib', values['folder-gib']),
   };
 }
 

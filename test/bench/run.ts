@@ -4,8 +4,12 @@
 // removed at the end. Targets are reported as PASS/MISS; a MISS never fails the process, because
 // a benchmark on a shared machine is a measurement, not a test. See docs/BENCHMARKS.md.
 //
-// Usage: node dist/test/bench/run.js [--size-mib N] [--events N] [--runs N]
+// Then it runs the model-forensics benchmark (test/integration/models/modelBench.ts) in a child process.
+//
+// Usage: node dist/test/bench/run.js [--size-mib N] [--events N] [--runs N] [--model-gib N] [--folder-gib N]
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statfsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { join } from 'node:path';
 import { benchCustody } from './custodyBench.js';
@@ -70,6 +74,13 @@ async function main(): Promise<void> {
   } finally {
     cleanup();
     log('temp folder removed');
+  }
+  if (options.modelGib > 0) {
+    // Its own process and temp folder: the figures of docs/BENCHMARKS.md "Model forensics".
+    console.log('\n3. Model forensics (modelBench.js)');
+    log(`model benchmark: ${options.modelGib} GiB safetensors file, ${options.folderGib} GiB model folder`);
+    const script = fileURLToPath(new URL('../integration/models/modelBench.js', import.meta.url));
+    execFileSync(process.execPath, [script, '--big-gib', String(options.modelGib), '--folder-gib', String(options.folderGib)], { stdio: 'inherit' });
   }
 }
 

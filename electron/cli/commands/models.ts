@@ -1,22 +1,28 @@
 // SPDX-License-Identifier: UNLICENSED
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { describeInspection } from '../../../shared/models/describe.js';
 import type { ModelInspection } from '../../../shared/models/types.js';
 import { inspectModelFile } from '../../services/ingest/models/inspectModelFile.js';
+import { inspectModelFolder } from '../../services/ingest/models/modelFolder.js';
 import { evidencePath, requireAnyEvidence } from '../../services/vault/evidenceActions.js';
 import { Vault } from '../../services/vault/vault.js';
 import { requireArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { resolveSide } from '../../services/models/diffSides.js';
+import { recordModelDiff, runModelDiff } from '../../services/models/modelDiff.js';
+import type { ModelDiff } from '../../../shared/models/diff/modelDiff.js';
 
 export const modelCommands: Command[] = [
   {
     name: 'inspect',
-    usage: 'evault inspect EVIDENCE|PATH [--json]',
-    summary: 'the format-specific view of a model artifact (tensors, metadata, pickle verdict and imports)',
+    usage: 'evault inspect EVIDENCE|PATH|DIR [--json]',
+    summary: 'the format-specific view of a model artifact or model folder (tensors, metadata, config, tokenizer, card, pickle verdict)',
     async run(ctx, { positionals }) {
       const [ref] = requireArgs(positionals, ['EVIDENCE'], 'evault inspect EVIDENCE|PATH [--json]');
       let inspection: ModelInspection;
-      if (existsSync(ref!) || !Vault.exists(ctx.vaultDir)) {
+      if (existsSync(ref!) && statSync(ref!).isDirectory()) {
+        inspection = (await inspectModelFolder(ref!)).inspection; // headers only: the weights root needs import or model-diff
+      } else if (existsSync(ref!) || !Vault.exists(ctx.vaultDir)) {
         inspection = await inspectModelFile(ref!);
       } else {
         const vault = await ctx.openVault();
@@ -29,4 +35,48 @@ export const modelCommands: Command[] = [
       return inspection.verdict === 'dangerous' || inspection.verdict === 'suspicious' ? 1 : 0;
     },
   },
+  {
+    name: 'model-diff',
+    usage: 'evault model-diff A B [--record] [--no-elements] [--json]',
+    summary: 'what changed between two model artifacts or folders (evidence items or paths): tensors, element statistics, metadata and config keys',
+    options: { record: { type: 'boolean' }, 'no-elements': { type: 'boolean' } },
+    async run(ctx, { values, positionals }) {
+      const [refA, refB] = requireArgs(positionals, ['A', 'B'], 'evault model-diff A B [--record] [--json]');
+      const vault = Vault.exists(ctx.vaultDir) ? await ctx.openVault() : undefined;
+      const a = await resolveSide(vault, refA!);
+      const b = await resolveSide(vault, refB!);
+      const diff = await runModelDiff(a, b, { elements: values['no-elements'] !== true });
+      const recorded = values.record === true ? recordModelDiff(vault!, await ctx.unlock(), diff, a, b) : undefined;
+      if (ctx.options.json) ctx.out(JSON.stringify({ ...diff, ...(recorded ? { recorded: { seq: recorded.event.seq, case: recorded.event.case } } : {}) }, null, 2));
+      else {
+        for (const line of describeDiff(diff)) ctx.out(line);
+        if (recorded) ctx.out(`recorded as finding.recorded #${recorded.event.seq} in the case log`);
+      }
+    },
+  },
 ];
+
+function describeDiff(d: ModelDiff): string[] {
+  const out: string[] = [];
+  const side = (k: string, s: ModelDiff['a']) => `${k}: ${s.label}  ${s.format}, ${s.tensors} tensors${s.weightsRoot ? `, weights root ${s.weightsRoot.slice(0, 16)}…` : ''}`;
+  out.push(side('A', d.a), side('B', d.b));
+  for (const h of d.headlines) out.push(`* ${h}`);
+  const t = d.tensors;
+  out.push(`tensors: ${t.identical} identical, ${t.bytesChanged.length} with different bytes, ${t.added.length} added, ${t.removed.length} removed, ${t.renamed.length} renamed, ${t.dtypeChanged.length} retyped, ${t.shapeChanged.length} reshaped`);
+  const num = (x: number) => (x === 0 ? '0' : x.toPrecision(4));
+  for (const c of t.bytesChanged.slice(0, 50)) {
+    const e = c.elements;
+    out.push(`  changed  ${c.name} ${c.dtype} [${c.shape.join(', ')}]${e ? `: ${e.differing} of ${e.elements} elements differ, max |a-b| ${num(e.maxAbsDiff)}, mean |a-b| ${num(e.meanAbsDiff)}${e.nonFinite ? `, ${e.nonFinite} NaN/Inf` : ''}` : c.comparable ? '' : ' (not a float dtype: bytes differ)'}`);
+  }
+  for (const r of t.renamed.slice(0, 50)) out.push(`  renamed  ${r.from} -> ${r.to}`);
+  for (const n of t.added.slice(0, 50)) out.push(`  added    ${n}`);
+  for (const n of t.removed.slice(0, 50)) out.push(`  removed  ${n}`);
+  for (const x of t.dtypeChanged.slice(0, 50)) out.push(`  retyped  ${x.name}: ${x.from} -> ${x.to}`);
+  for (const x of t.shapeChanged.slice(0, 50)) out.push(`  reshaped ${x.name}: [${x.from.join(', ')}] -> [${x.to.join(', ')}]`);
+  const k = d.keys;
+  if (k.changed.length + k.added.length + k.removed.length) out.push('keys:');
+  for (const x of k.changed.slice(0, 100)) out.push(`  changed  ${x.key}: ${x.from} -> ${x.to}`);
+  for (const x of k.added.slice(0, 100)) out.push(`  added    ${x.key}: ${x.value}`);
+  for (const x of k.removed.slice(0, 100)) out.push(`  removed  ${x.key}: ${x.value}`);
+  return out;
+}

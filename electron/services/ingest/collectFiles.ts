@@ -9,6 +9,8 @@ export interface SourceFile {
   path: string;
   /** Recorded name: the file's name, or for a folder "folder/relative/path" with forward slashes. */
   name: string;
+  /** For a file found in a given folder: that folder (absolute), so the folder can be recorded as one unit. */
+  root?: string;
 }
 
 /** Checks every path before anything is read, so a typo fails the import before it starts. */
@@ -24,7 +26,7 @@ export async function collectFiles(inputs: readonly string[]): Promise<SourceFil
     if (stat.isDirectory()) {
       const root = path;
       const seen = new Set<string>();
-      await walk(root, (file) => { out.push({ path: file, name: [basename(root), ...relative(root, file).split(/[\\/]/)].join('/') }); }, seen);
+      await walk(root, (file) => { out.push({ path: file, name: [basename(root), ...relative(root, file).split(/[\\/]/)].join('/'), root }); }, seen);
     } else if (stat.isFile()) {
       out.push({ path, name: basename(path) });
     } else {

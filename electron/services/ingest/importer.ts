@@ -3,7 +3,7 @@
 // pass unless --in-place), then record all evidence rows and their signed evidence.acquired events
 // in one transaction. The batch is atomic: on any failure or cancellation nothing is recorded and
 // every object this import created is removed again.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { ImportError } from '../../../shared/errors.js';
 import type { Signer } from '../keys/signer.js';
@@ -26,6 +26,8 @@ import { prepareModel, recordModelScan, storeModel } from './models/modelIngest.
 import type { WeightsDigest } from './models/tensorDigester.js';
 import type { ModelInspection } from '../../../shared/models/types.js';
 import type { JsonValue } from '../../../shared/canonicalJson.js';
+import { assembleImportedFolders } from './models/folderIngest.js';
+import { folderWeightsDigest } from './models/modelFolder.js';
 
 export interface ImportOptions {
   inPlace?: boolean;
@@ -69,6 +71,8 @@ interface Pending {
   id: string;
   mtime: Date;
   model?: { inspection: ModelInspection; weights: WeightsDigest | undefined };
+  /** A model folder recorded as one unit: its files' evidence ids. */
+  folder?: { members: { name: string; evidence: string }[] };
 }
 
 export async function importEvidence(vault: Vault, signer: Signer, caseRef: string, paths: readonly string[], options: ImportOptions = {}): Promise<ImportedItem[]> {
@@ -107,6 +111,29 @@ export async function importEvidence(vault: Vault, signer: Signer, caseRef: stri
       const kind = options.format ? 'log' : prepared ? 'model' : detectKind(file.name, fp.head);
       pending.push({ file, fp, kind, duplicateOf, id: randomUUID(), mtime: stat?.mtime ?? new Date(), ...(prepared ? { model: { inspection: prepared.inspection, weights } } : {}) });
     }
+    // Model folders (a Hugging Face snapshot, sharded weights): one more evidence item per folder,
+    // whose object is the folder manifest and whose acquisition carries the folder facts.
+    const folders = await assembleImportedFolders(pending.map((p) => ({ file: p.file, fp: p.fp, model: p.model, evidenceId: p.duplicateOf ? p.duplicateOf.id : p.id, readPath: p.file.path })));
+    for (const unit of folders) {
+      const sha256 = createHash('sha256').update(unit.manifest).digest('hex');
+      const duplicateOf = evidenceBySha256(vault.db, theCase.id, sha256);
+      if (!duplicateOf) {
+        tempPath = vault.objects.tempPath();
+        await writeSynced(tempPath, unit.manifest);
+        if (await vault.objects.commit(tempPath, sha256)) createdObjects.push(sha256);
+        tempPath = undefined;
+      }
+      pending.push({
+        file: { path: unit.root, name: `${unit.name}/` },
+        fp: { size: unit.manifest.length, sha256, head: unit.manifest.subarray(0, 64) },
+        kind: 'model',
+        ...(duplicateOf ? { duplicateOf } : {}),
+        id: randomUUID(),
+        mtime: new Date(),
+        model: { inspection: unit.inspection, weights: unit.weights && folderWeightsDigest(unit.weights) },
+        folder: { members: unit.members },
+      });
+    }
     if (options.signal?.aborted) throw new ImportError('CANCELLED', 'import cancelled; nothing was recorded');
     ensureExaminer(vault, signer);
     // One transaction for the whole batch; it spans the async log parsing, so it is opened by hand.
@@ -134,7 +161,7 @@ export async function importEvidence(vault: Vault, signer: Signer, caseRef: stri
           const m = log.firstMalformed;
           throw new ImportError('BAD_INPUT', `${p.file.name} has ${log.malformed} malformed record(s), the first at line ${m.line} (${m.reason}); nothing was recorded (--strict)`);
         }
-        const item = record(vault, signer, theCase.id, p, !options.inPlace, log);
+        const item = record(vault, signer, theCase.id, p, p.folder ? true : !options.inPlace, log);
         if (engine && sink && log) {
           // After the acquisition event: findings rest on records the log already holds.
           for (const f of engine.finish()) sink.add(f);
@@ -173,6 +200,7 @@ function record(vault: Vault, signer: Signer, caseId: string, p: Pending, stored
     tool: TOOL_VERSION,
     ...(log ? { log: logDetails(log) } : {}),
     ...(p.model ? { model: storeModel(vault.db, p.id, p.model.inspection, p.model.weights) as { [key: string]: JsonValue } } : {}),
+    ...(p.folder ? { folder: { members: p.folder.members } } : {}),
   };
   const { event } = appendEvent(vault.db, signer, { caseId, action: 'evidence.acquired', evidence: p.id, details });
   insertEvidence(vault.db, {
@@ -190,7 +218,7 @@ function record(vault: Vault, signer: Signer, caseId: string, p: Pending, stored
     acquired_by: signer.fingerprint,
     event_seq: event.seq,
   });
-  if (p.model) recordModelScan(vault.db, signer, caseId, p.id, p.model.inspection);
+  if (p.model && !p.folder) recordModelScan(vault.db, signer, caseId, p.id, p.model.inspection);
   if (log) {
     // The PII scan is a finding of its own, bound by a digest over every match stored for this log.
     appendEvent(vault.db, signer, {
@@ -228,4 +256,15 @@ function logDetails(log: LogIngestSummary) {
     assumedYear: log.assumedYear,
     schemas: log.schemas,
   };
+}
+
+/** Writes a small object to its temp path and flushes it, as fingerprintFile does for copies. */
+async function writeSynced(path: string, bytes: Buffer): Promise<void> {
+  const handle = await fs.open(path, 'wx', 0o600);
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }

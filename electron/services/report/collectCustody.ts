@@ -87,7 +87,7 @@ export function describeEvents(events: readonly CustodyEvent[], signed: readonly
         case 'checkpoint.issued':
           return `tree size ${String(d.size)}, root ${str('root').slice(0, 16)}…`;
         case 'finding.recorded':
-          return typeof d.count === 'number' ? `${name}: ${d.count} × ${str('type')}${d.rulesetVersion ? ` (rules ${str('rulesetVersion')})` : ''}` : `${name}: ${str('type')}`;
+          return typeof d.count === 'number' ? `${name}: ${d.count} × ${str('type')}${d.rulesetVersion ? ` (rules ${str('rulesetVersion')})` : ''}` : `${name}: ${str('type')}${d.summary ? ` — ${str('summary')}` : ''}`;
         case 'report.issued':
           return `report ${str('reportId')}`;
         case 'custody.transferred':

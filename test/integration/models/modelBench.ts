@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: UNLICENSED
 // Model-forensics figures for docs/BENCHMARKS.md (a benchmark, not a test; run by hand):
-//   npx tsc -p tsconfig.test.json && node dist/test/integration/models/modelBench.js [--big-gib 2] [--keep]
+//   npx tsc -p tsconfig.test.json && node dist/test/integration/models/modelBench.js [--big-gib 2] [--folder-gib 1] [--keep]
+// (`npm run bench` runs it after its own sections.)
 // 1. pickle scan rate over the corpus (and over a generated 20,000-tensor state_dict pickle);
 // 2. header-only inspection of 100 GiB sparse safetensors and GGUF files;
 // 3. one streamed pass over a generated safetensors file (default 2 GiB, 300 tensors): file SHA-256
 //    alone, plus per-tensor digests inline, plus per-tensor digests on a worker thread, each as a
-//    ratio to `openssl dgst -sha256` on the same file (warm page cache; medians).
+//    ratio to `openssl dgst -sha256` on the same file (warm page cache; medians);
+// 4. model folders (folderBench.ts): model-diff and folder import speed on a generated sharded model.
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -22,9 +24,12 @@ import type { TensorInfo } from '../../../shared/models/types.js';
 import { corpusDir } from '../../helpers/repoRoot.js';
 import { GiB, sparseGguf, sparseSafetensors } from '../../unit/electron/models/sparse.js';
 import { concat, enc, safetensors } from '../../unit/shared/models/build.js';
+import { benchSigner } from '../../bench/fixtures.js';
+import { folderFigures } from './folderBench.js';
 
 const args = process.argv.slice(2);
 const bigGiB = Number(args[args.indexOf('--big-gib') + 1] ?? 2) || 2;
+const folderGiB = Number(args[args.indexOf('--folder-gib') + 1] ?? 1) || 1;
 const keep = args.includes('--keep');
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (f: () => Promise<unknown> | unknown) => async (): Promise<number> => {
@@ -173,6 +178,8 @@ try {
   await picklesFigures();
   await sparseFigures(dir);
   await bigFileFigures(dir);
+  rmSync(join(dir, 'big.safetensors'), { force: true });
+  await folderFigures(dir, folderGiB, await benchSigner(dir));
 } finally {
   if (!keep) rmSync(dir, { recursive: true, force: true });
   else console.log(`kept ${dir}`);

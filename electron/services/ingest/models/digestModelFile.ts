@@ -7,9 +7,12 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { ImportError } from '../../../../shared/errors.js';
 import type { TensorInfo } from '../../../../shared/models/types.js';
+import { DigesterWorker } from './digesterWorker.js';
 import { TensorDigester, type WeightsDigest } from './tensorDigester.js';
 
 const CHUNK = 4 * 1024 * 1024;
+/** Above this size the tensor digests run on a worker thread (a second core), as in the importer. */
+const WORKER_ABOVE = 64 * 1024 * 1024;
 
 export interface ModelFileDigest extends WeightsDigest {
   size: number;
@@ -19,9 +22,11 @@ export interface ModelFileDigest extends WeightsDigest {
 export async function digestModelFile(path: string, tensors: readonly TensorInfo[], onProgress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<ModelFileDigest> {
   const handle = await fs.open(path, 'r');
   let pending: Promise<Buffer> | undefined;
+  let worker: DigesterWorker | undefined;
   try {
     const { size } = await handle.stat();
-    const digester = new TensorDigester(tensors, size);
+    if (tensors.length > 0 && size > WORKER_ABOVE) worker = DigesterWorker.start(tensors, size);
+    const digester: { update(chunk: Uint8Array, offset: number): Promise<void> | void; finish(): WeightsDigest | Promise<WeightsDigest> } = worker ?? new TensorDigester(tensors, size);
     const file = createHash('sha256');
     const readAt = async (pos: number): Promise<Buffer> => {
       const buf = Buffer.allocUnsafe(CHUNK);
@@ -36,12 +41,15 @@ export async function digestModelFile(path: string, tensors: readonly TensorInfo
       if (signal?.aborted) throw new ImportError('CANCELLED', 'digest cancelled');
       pending = readAt(pos + chunk.length); // the next read overlaps hashing this chunk
       file.update(chunk);
-      digester.update(chunk, pos);
+      await digester.update(chunk, pos);
       pos += chunk.length;
       onProgress?.(pos, size);
     }
     if (pos !== size) throw new ImportError('SOURCE_CHANGED', `${path} changed size while it was read`);
-    return { size, sha256: file.digest('hex'), ...digester.finish() };
+    return { size, sha256: file.digest('hex'), ...(await digester.finish()) };
+  } catch (err) {
+    await worker?.abort();
+    throw err;
   } finally {
     await pending?.catch(() => undefined); // never leave a read in flight on a closed handle
     await handle.close();
