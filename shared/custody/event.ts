@@ -22,6 +22,8 @@ export const CUSTODY_ACTIONS = [
   'report.issued',
   'custody.transferred',
   'case.sealed',
+  'incident.updated',
+  'incident.notified',
 ] as const;
 export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];
 
