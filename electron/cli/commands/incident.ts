@@ -1,50 +1,16 @@
 // SPDX-License-Identifier: UNLICENSED
 // evault incident CASE show|set|suggest, evault deadlines, evault notify: the incident record,
 // its notification clocks and the filings made.
-import type { JsonValue } from '../../../shared/canonicalJson.js';
 import { EvaultError, UsageError } from '../../../shared/errors.js';
 import { fieldSpec } from '../../../shared/incident/fields.js';
-import { formatDuration, formatEntered, type EnteredTime } from '../../../shared/incident/time.js';
-import type { DeadlineLine, DeadlineReport } from '../../../shared/regimes/deadlines.js';
+import { STATUS_TEXT, deadlineText, displayValue } from '../../../shared/incident/display.js';
+import type { DeadlineReport } from '../../../shared/regimes/deadlines.js';
 import { incidentDeadlines, recordNotification, setIncidentField, showIncident } from '../../services/incident/incident.js';
 import { acceptSuggestions, suggestIncident } from '../../services/incident/suggest.js';
 import { requireArgs, stringOpt } from '../args.js';
 import type { Command } from '../command.js';
 
-/** A stored value as one line of text. */
-export function displayValue(v: JsonValue): string {
-  if (v === null) return 'Not supplied';
-  if (Array.isArray(v)) return v.join(', ');
-  if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  if (typeof v === 'object') {
-    if (typeof v.utc === 'string') return `${v.utc} (entered ${formatEntered(v as unknown as EnteredTime)})`;
-    if (typeof v.status === 'string') {
-      const date = v.date as unknown as EnteredTime | null;
-      return `${String(v.status)}${date ? ` ${date.utc}` : ''}: ${String(v.text)}`;
-    }
-  }
-  return String(v);
-}
-
 const USAGE = 'evault incident CASE show | set FIELD VALUE [--at TIME] [--status done|planned] [--clear] | suggest [--accept FIELDS|all]';
-
-const STATUS_TEXT: Record<string, string> = {
-  open: 'OPEN',
-  overdue: 'OVERDUE',
-  met: 'MET',
-  late: 'LATE',
-  'no-clock': 'NO CLOCK (start time not supplied)',
-  'due-now': 'DUE NOW',
-  notified: 'NOTIFIED',
-  exempt: 'EXEMPT',
-  'not-applicable': 'does not apply to this classification',
-};
-
-function deadlineText(d: DeadlineLine): string {
-  const when = d.dueUtc ? `due ${d.dueUtc}${d.dueLocal ? ` = ${d.dueLocal}` : ''}` : d.hours === null ? 'no fixed number' : 'due time unknown';
-  const margin = d.marginMs === null ? '' : d.status === 'open' ? `, ${formatDuration(d.marginMs)} left` : d.status === 'overdue' ? `, overdue by ${formatDuration(d.marginMs)}` : d.status === 'met' ? `, ${formatDuration(d.marginMs)} to spare` : d.status === 'late' ? `, late by ${formatDuration(d.marginMs)}` : '';
-  return `${d.label}: ${when} — ${STATUS_TEXT[d.status]}${margin}`;
-}
 
 export function printDeadlines(out: (s: string) => void, r: DeadlineReport & { case: { number: string } }): void {
   out(`Deadlines for case ${r.case.number} at ${r.computedAt}${r.zone ? `, shown in ${r.zone}` : ' (set examiner.timeZone to see local times)'}`);
@@ -54,7 +20,7 @@ export function printDeadlines(out: (s: string) => void, r: DeadlineReport & { c
     out(`${g.title} [${g.id} v${g.version}, rules ${g.sha256.slice(0, 16)}…] — ${STATUS_TEXT[g.status]}${g.exempt ? ` (${g.exempt})` : ''}`);
     out(`  recipient: ${g.recipient}${g.relevant ? '' : `; note: the record does not show ${g.relevantWhen}`}`);
     for (const d of g.deadlines) {
-      out(`  ${d.id === g.binding ? '*' : '-'} ${deadlineText(d)}`);
+      out(`  ${d.id === g.binding ? '*' : '-'} ${d.label}: ${deadlineText(d)}`);
       out(`      ${d.cite}`);
     }
     for (const n of g.notifications) out(`  notified ${n.recipient} at ${n.atUtc}${n.atLocal ? ` = ${n.atLocal}` : ''}${n.channel ? ` via ${n.channel}` : ''}${n.ref ? `, ref ${n.ref}` : ''} (event ${n.seq})${n.onTime === null ? '' : n.onTime ? ' — on time' : ' — LATE'}${n.awarenessEditedAfter ? ' — awareness was changed after this notification' : ''}`);
