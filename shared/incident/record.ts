@@ -63,7 +63,7 @@ export interface IncidentRecord {
   notifications: NotificationEntry[];
   history: HistoryEntry[];
   /** Events whose `old` hash is not the value the fold held: a log not made by this code. */
-  problems: string[];
+  problems: { seq: number; message: string }[];
 }
 
 export function valueHash(value: JsonValue): string | null {
@@ -79,8 +79,8 @@ export function foldIncident(events: readonly CustodyEvent[], uptoSeq = Number.P
       const d = e.details as unknown as IncidentUpdateDetails;
       const current = rec.fields[d.field];
       const held = current ? valueHash(current.value) : null;
-      if (held !== d.old) rec.problems.push(`event ${e.seq}: ${d.field} old value hash ${d.old ?? 'null'} but the record held ${held ?? 'null'}`);
-      if (valueHash(d.value) !== d.new) rec.problems.push(`event ${e.seq}: ${d.field} new value does not hash to ${d.new ?? 'null'}`);
+      if (held !== d.old) rec.problems.push({ seq: e.seq, message: `${d.field}: old value hash ${d.old ?? 'null'} but the record held ${held ?? 'null'}` });
+      if (valueHash(d.value) !== d.new) rec.problems.push({ seq: e.seq, message: `${d.field}: new value does not hash to ${d.new ?? 'null'}` });
       if (d.value === null) delete rec.fields[d.field];
       else rec.fields[d.field] = { value: d.value, seq: e.seq, at: e.at, actor: e.actor, source: d.source ?? null };
       rec.history.push({ seq: e.seq, at: e.at, actor: e.actor, field: d.field, old: d.old, new: d.new });

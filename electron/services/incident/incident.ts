@@ -78,7 +78,9 @@ export function setIncidentField(vault: Vault, signer: Signer, caseRef: string, 
   const c = requireOpenCase(vault, caseRef);
   ensureExaminer(vault, signer);
   return vault.db.transaction((): SetFieldResult => {
-    const current = readIncident(vault.db, c.id).fields[spec.id];
+    const rec = readIncident(vault.db, c.id);
+    if (rec.problems.length > 0) throw new EvaultError('DB_CORRUPT', `the incident record of case ${c.number} does not chain at event ${rec.problems[0]!.seq} (${rec.problems[0]!.message}); run "evault verify-vault"`);
+    const current = rec.fields[spec.id];
     const old = current ? valueHash(current.value) : null;
     const next = valueHash(parsed);
     if (old === next) return { field: spec.id, changed: false, value: parsed, old, new: next, seq: null };

@@ -25,7 +25,7 @@ export function collectIncident(input: {
   const reportType = input.reportType ?? (previous ? 'follow-up' : 'initial');
   if (reportType === 'amendment' && !previous) throw new EvaultError('BAD_INPUT', 'an amendment amends an earlier report, and this case has none; issue an initial report first');
   const folded = foldIncident(input.events);
-  if (folded.problems.length > 0) throw new EvaultError('DB_CORRUPT', `the incident events do not chain: ${folded.problems[0]}; run "evault verify-vault"`);
+  if (folded.problems.length > 0) throw new EvaultError('DB_CORRUPT', `the incident events do not chain: event ${folded.problems[0]!.seq}, ${folded.problems[0]!.message}; run "evault verify-vault"`);
   const changes = previous ? { since: previous.reportId, fields: changedFields(foldIncident(input.events, previous.checkpoint.size), folded) } : null;
   const generatedAt = input.generatedAt.toISOString();
   return {

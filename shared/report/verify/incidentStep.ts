@@ -22,7 +22,7 @@ export function incidentStep(p: ReportParts, index: EventIndex): StepResult {
     const events = [...index.values()].sort((a, b) => a.seq - b.seq);
     const folded = foldIncident(events);
     const n = folded.history.length + folded.notifications.length;
-    s.check('each incident.updated names the hash of the value it replaces', folded.problems.length === 0, 'no problems', folded.problems[0] ?? 'no problems');
+    s.check('each incident.updated names the hash of the value it replaces', folded.problems.length === 0, 'no problems', folded.problems[0] ? `event ${folded.problems[0].seq}: ${folded.problems[0].message}` : 'no problems');
     s.check(`record = fold of ${n} signed incident events`, same(recordForManifest(folded), inc.record), `${Object.keys(recordForManifest(folded).fields).length} fields`, `${Object.keys(inc.record?.fields ?? {}).length} fields${same(recordForManifest(folded), inc.record) ? '' : ', differing'}`);
     s.check('history = the incident events in order', same(folded.history, inc.history), `${folded.history.length} changes`, `${inc.history?.length ?? 0} changes`);
     if (m.previous) {

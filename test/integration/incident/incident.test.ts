@@ -10,6 +10,7 @@ import { importEvidence } from '../../../electron/services/ingest/importer.js';
 import { incidentDeadlines, readIncident, recordNotification, setIncidentField, showIncident } from '../../../electron/services/incident/incident.js';
 import { acceptSuggestions, suggestIncident } from '../../../electron/services/incident/suggest.js';
 import { sealCase } from '../../../electron/services/vault/cases.js';
+import { appendEvent } from '../../../electron/services/vault/custodyLog.js';
 import { logEvents, logSize } from '../../../electron/services/vault/queries/events.js';
 import { verifyVault } from '../../../electron/services/vault/verifyVault.js';
 import { parseEvent } from '../../../shared/custody/verifyLog.js';
@@ -112,6 +113,16 @@ describe('incident record in a vault', () => {
     assert.equal(d.assessed[0]!.status, 'met');
     assert.equal(d.assessed[0]!.notifications[0]!.ref, 'BFDI-2026-77');
     assert.throws(() => incidentDeadlines(f.vault, f.theCase.id, { zone: 'Nowhere/Town' }), code('BAD_INPUT'));
+  });
+
+  test('verify-vault reports a signed incident.updated event that does not name the value it replaces', async () => {
+    const current = readIncident(f.vault.db, f.theCase.id).fields['times.awareness']!.value;
+    // Written past the service, as another tool might: properly signed, but its old-value hash is wrong.
+    const { event } = f.vault.db.transaction(() => appendEvent(f.vault.db, f.signer, { caseId: f.theCase.id, action: 'incident.updated', details: { field: 'times.awareness', old: 'f'.repeat(64), new: valueHash(current), value: current, source: null } }))();
+    const v = await verifyVault(f.vault.dir);
+    assert.equal(v.ok, false);
+    assert.deepEqual(v.issues.map((i) => [i.code, i.seq]), [['INCIDENT_MISMATCH', event.seq]]);
+    assert.throws(() => setIncidentField(f.vault, f.signer, f.theCase.id, { field: 'parties.scope', value: 'y' }), code('DB_CORRUPT'));
   });
 
   test('a sealed case refuses changes and notifications', () => {
