@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: UNLICENSED
 // evault incident CASE show|set|suggest, evault deadlines, evault notify: the incident record,
 // its notification clocks and the filings made.
-import { EvaultError, UsageError } from '../../../shared/errors.js';
+import { UsageError } from '../../../shared/errors.js';
 import { fieldSpec } from '../../../shared/incident/fields.js';
+import { parseRfc3339 } from '../../../shared/incident/time.js';
 import { STATUS_TEXT, deadlineText, displayValue } from '../../../shared/incident/display.js';
 import type { DeadlineReport } from '../../../shared/regimes/deadlines.js';
 import { incidentDeadlines, recordNotification, setIncidentField, showIncident } from '../../services/incident/incident.js';
@@ -98,8 +99,7 @@ export const incidentCommands: Command[] = [
     async run(ctx, { values, positionals }) {
       const [ref] = requireArgs(positionals, ['CASE'], 'evault deadlines CASE');
       const nowText = stringOpt(values, 'now');
-      const now = nowText === undefined ? new Date() : new Date(nowText);
-      if (Number.isNaN(now.getTime())) throw new EvaultError('BAD_INPUT', `--now ${nowText} is not a time`);
+      const now = nowText === undefined ? new Date() : new Date(parseRfc3339(nowText).utc);
       const vault = await ctx.openVault();
       const r = incidentDeadlines(vault, ref!, { now, zone: stringOpt(values, 'zone') ?? null });
       if (ctx.options.json) ctx.out(JSON.stringify(r, null, 2));
@@ -120,6 +120,8 @@ export const incidentCommands: Command[] = [
       const vault = await ctx.openVault();
       const r = recordNotification(vault, await ctx.unlock(), ref!, { regime, recipient, at, channel: stringOpt(values, 'channel') ?? null, ref: stringOpt(values, 'ref') ?? null });
       ctx.out(ctx.options.json ? JSON.stringify(r) : `Logged notification under ${r.notification.regime} to ${r.notification.recipient} at ${r.notification.at.utc} (event ${r.seq})`);
+      const assessed = (showIncident(vault, ref!).record.fields['regimes.assessed']?.value as string[] | undefined) ?? [];
+      if (!ctx.options.json && !assessed.includes(r.notification.regime)) ctx.err(`note: ${r.notification.regime} is not in regimes.assessed, so "evault deadlines" does not show its clock; add it with "evault incident ${ref} set regimes.assessed …"`);
     },
   },
 ];

@@ -115,6 +115,13 @@ describe('EU AI Act Art. 73: 2, 10 and 15 days by classification', () => {
     assert.equal(d.dueLocal, '2026-10-26 11:00:00 +01:00 (Europe/Berlin)');
   });
 
+  test('required-field checklist: what Art. 73 asks for, shrinking as fields are supplied', () => {
+    const log = ai();
+    assert.deepEqual(regime(log.record, 'eu-ai-act-art73').missing.map((m) => m.field), ['impact.memberStates', 'regimes.recipients', 'parties.provider', 'system.name', 'system.euDatabaseId', 'narrative.whatHappened', 'assessment.rootCause']);
+    log.set('impact.memberStates', 'DE,FR').set('regimes.recipients', 'MSA DE, MSA FR').set('parties.provider', 'Acme AI GmbH').set('system.name', 'SupportBot').set('system.euDatabaseId', 'EU-AI-000123');
+    assert.deepEqual(regime(log.record, 'eu-ai-act-art73').missing.map((m) => m.field), ['narrative.whatHappened', 'assessment.rootCause']);
+  });
+
   test('"immediately" after the causal link has no number: due now once the link is recorded', () => {
     assert.equal(line(regime(ai().record, 'eu-ai-act-art73'), 'art73-2-immediately').status, 'no-clock');
     assert.equal(line(regime(ai().set('times.causalLink', '2026-06-02T08:00:00Z').record, 'eu-ai-act-art73'), 'art73-2-immediately').status, 'due-now');
@@ -147,6 +154,9 @@ describe('notifications and edits', () => {
   test('GDPR Art. 34: "without undue delay" has no number; an Art. 34(3) exemption discharges it', () => {
     const log = new Log().set('regimes.assessed', 'gdpr-art34').set('times.awareness', '2026-11-20T09:00:00Z');
     assert.equal(regime(log.record, 'gdpr-art34').status, 'due-now');
+    assert.deepEqual(regime(log.record, 'gdpr-art34').missing.map((m) => m.field), ['notice.text', 'parties.contact', 'narrative.consequences', 'measures.corrective']);
+    log.notify('gdpr-art34', '2026-11-21T09:00:00Z');
+    assert.equal(regime(log.record, 'gdpr-art34').status, 'notified');
     log.set('notice.exemption', 'a');
     const r = regime(log.record, 'gdpr-art34');
     assert.equal(r.status, 'exempt');
