@@ -66,7 +66,7 @@ export const INCIDENT_FIELDS: readonly FieldSpec[] = [
   f('system', 'version', 'Version (software / firmware)', 'text'),
   f('system', 'euDatabaseId', 'EU database registration id (Art. 71)', 'text'),
   f('system', 'modelDigests', 'Model evidence digests (SHA-256)', 'list', { item: { pattern: /^[0-9a-f]{64}$/, example: 'a 64-digit lowercase hex SHA-256' } }),
-  f('system', 'systemPromptDigest', 'System-prompt digest (SHA-256)', 'text'),
+  f('system', 'systemPromptDigests', 'System-prompt digests (SHA-256)', 'list', { item: { pattern: /^[0-9a-f]{64}$/, example: 'a 64-digit lowercase hex SHA-256' } }),
   f('system', 'description', 'Description and serving configuration', 'text'),
   f('classification', 'art3_49', 'AI Act Art. 3(49) points', 'list', { options: ['a', 'b', 'c', 'd'] }),
   f('classification', 'death', 'Death of a person (Art. 73(4))', 'bool'),

@@ -98,7 +98,7 @@ export const demoCommand: Command = {
       say(`8. Exported ${exported.events} signed events for openssl to ${eventsDir}`);
       const openssl = checkFirstEventWithOpenssl(eventsDir, info.fingerprint);
       say(`   openssl on 000001.json: ${openssl}`);
-      const accepted = acceptSuggestions(vault, signer, theCase.id, 'all');
+      const accepted = await acceptSuggestions(vault, signer, theCase.id, 'all');
       const now = new Date();
       const fields: [string, string | undefined, string?][] = [
         ['regimes.assessed', 'gdpr-art33,eu-ai-act-art73'],

@@ -70,12 +70,12 @@ export const incidentCommands: Command[] = [
         const accept = stringOpt(values, 'accept');
         if (accept !== undefined) {
           const list = accept === 'all' ? 'all' : accept.split(',').map((s) => s.trim()).filter(Boolean);
-          const done = acceptSuggestions(vault, await ctx.unlock(), ref!, list);
+          const done = await acceptSuggestions(vault, await ctx.unlock(), ref!, list);
           if (ctx.options.json) ctx.out(JSON.stringify(done));
           else for (const r of done) ctx.out(r.changed ? `${r.field} = ${displayValue(r.value)} (event ${r.seq})` : `${r.field} unchanged`);
           return;
         }
-        const proposals = suggestIncident(vault, ref!);
+        const proposals = await suggestIncident(vault, ref!);
         if (ctx.options.json) {
           ctx.out(JSON.stringify(proposals, null, 2));
           return;

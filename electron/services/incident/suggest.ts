@@ -3,6 +3,7 @@
 // source: records implicated by AI-incident findings (count, tenants, first and last timestamps),
 // distinct PII values and categories, model evidence digests, ATLAS ids. Nothing is recorded until
 // the examiner accepts a proposal (setIncidentField with `source`).
+import { createHash } from 'node:crypto';
 import type { JsonValue } from '../../../shared/canonicalJson.js';
 import { asJson, fieldSpec, type FieldValue } from '../../../shared/incident/fields.js';
 import { valueHash } from '../../../shared/incident/record.js';
@@ -10,6 +11,8 @@ import { parseRfc3339 } from '../../../shared/incident/time.js';
 import { EvaultError } from '../../../shared/errors.js';
 import type { Signer } from '../keys/signer.js';
 import { requireCase } from '../vault/cases.js';
+import { caseEvidence } from '../vault/queries/evidence.js';
+import { readRecordBytes, type RecordRange } from '../vault/recordBytes.js';
 import type { Vault } from '../vault/vault.js';
 import { readIncident, setIncidentField, type SetFieldResult } from './incident.js';
 
@@ -26,7 +29,50 @@ export interface Proposal {
 
 const plural = (n: number, w: string) => `${n.toLocaleString('en-US')} ${w}${n === 1 ? '' : 's'}`;
 
-export function suggestIncident(vault: Vault, caseRef: string): Proposal[] {
+/** Most implicated records read back to look for system prompts; a bound on the work, stated in the source. */
+const MAX_PROMPT_RECORDS = 20_000;
+
+/**
+ * SHA-256 of the system messages (UTF-8 of the message content) of the implicated records of
+ * chat-completion logs — the system prompt in force when the incident happened, where the log
+ * carries it.
+ */
+async function systemPromptDigests(vault: Vault, caseId: string, implicated: ReadonlyMap<string, ReadonlySet<number>>): Promise<{ digests: Map<string, number>; records: number; logs: number; capped: boolean }> {
+  const digests = new Map<string, number>();
+  let records = 0;
+  let logs = 0;
+  let capped = false;
+  const rows = vault.db.prepare("SELECT idx, offset, length FROM log_records WHERE evidence_id = ? AND schema = 'chat_completion' AND malformed IS NULL ORDER BY idx");
+  const evidenceById = new Map(caseEvidence(vault.db, caseId).map((e) => [e.id, e]));
+  for (const [evidenceId, set] of implicated) {
+    const all = (rows.all(evidenceId) as RecordRange[]).filter((r) => set.has(r.idx));
+    const ranges = all.slice(0, Math.max(0, MAX_PROMPT_RECORDS - records));
+    if (ranges.length < all.length) capped = true;
+    const evidence = evidenceById.get(evidenceId);
+    if (ranges.length === 0 || !evidence) continue;
+    logs++;
+    for (const bytes of (await readRecordBytes(vault, evidence, ranges)).values()) {
+      records++;
+      let value: unknown;
+      try {
+        value = JSON.parse(bytes.toString('utf8'));
+      } catch {
+        continue;
+      }
+      const v = value as { request?: { messages?: unknown }; messages?: unknown };
+      const messages = v.request?.messages ?? v.messages;
+      if (!Array.isArray(messages)) continue;
+      for (const m of messages as { role?: unknown; content?: unknown }[]) {
+        if (m?.role !== 'system' || typeof m.content !== 'string') continue;
+        const h = createHash('sha256').update(m.content, 'utf8').digest('hex');
+        digests.set(h, (digests.get(h) ?? 0) + 1);
+      }
+    }
+  }
+  return { digests, records, logs, capped };
+}
+
+export async function suggestIncident(vault: Vault, caseRef: string): Promise<Proposal[]> {
   const c = requireCase(vault, caseRef);
   const db = vault.db;
   const out: { field: string; value: FieldValue; source: string }[] = [];
@@ -83,6 +129,12 @@ export function suggestIncident(vault: Vault, caseRef: string): Proposal[] {
     out.push({ field: 'impact.dataCategories', value: pii.map((r) => r.type.slice(4).replace(/_/g, ' ')), source: 'types of personal data the PII detectors found in the case’s logs' });
   }
 
+  const prompts = await systemPromptDigests(vault, c.id, implicated);
+  if (prompts.digests.size > 0) {
+    const ordered = [...prompts.digests].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    out.push({ field: 'system.systemPromptDigests', value: ordered.map(([h]) => h), source: `SHA-256 of the system messages in ${plural(prompts.records, 'implicated chat-completion record')} of ${plural(prompts.logs, 'log')} (${ordered.map(([h, n]) => `${h.slice(0, 12)}… in ${n}`).join(', ')})${prompts.capped ? `; only the first ${MAX_PROMPT_RECORDS.toLocaleString('en-US')} records were read` : ''}` });
+  }
+
   // Model evidence digests.
   const models = db.prepare("SELECT e.name, e.sha256, m.weights_root FROM evidence e LEFT JOIN model_meta m ON m.evidence_id = e.id WHERE e.case_id = ? AND e.kind = 'model' ORDER BY e.acquired_at, e.name").all(c.id) as { name: string; sha256: string; weights_root: string | null }[];
   if (models.length > 0) out.push({ field: 'system.modelDigests', value: models.map((m) => m.sha256), source: `SHA-256 of model evidence ${models.map((m) => `${m.name}${m.weights_root ? ` (weights root ${m.weights_root.slice(0, 16)}…)` : ''}`).join(', ')}` });
@@ -96,8 +148,8 @@ export function suggestIncident(vault: Vault, caseRef: string): Proposal[] {
 }
 
 /** Records the chosen proposals (all that differ when `fields` is 'all'), each naming its source. */
-export function acceptSuggestions(vault: Vault, signer: Signer, caseRef: string, fields: readonly string[] | 'all'): SetFieldResult[] {
-  const proposals = suggestIncident(vault, caseRef);
+export async function acceptSuggestions(vault: Vault, signer: Signer, caseRef: string, fields: readonly string[] | 'all'): Promise<SetFieldResult[]> {
+  const proposals = await suggestIncident(vault, caseRef);
   const chosen = fields === 'all' ? proposals.filter((p) => p.differs) : fields.map((f) => proposals.find((p) => p.field === f) ?? ((): never => {
     throw new EvaultError('NOT_FOUND', `the vault has no proposal for ${f}; "evault incident CASE suggest" lists them`);
   })());

@@ -5,6 +5,8 @@
 // through the real `evault` command.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importEvidence } from '../../../electron/services/ingest/importer.js';
 import { incidentDeadlines, readIncident, recordNotification, setIncidentField, showIncident } from '../../../electron/services/incident/incident.js';
@@ -81,8 +83,8 @@ describe('incident record in a vault', () => {
     assert.equal(logSize(f.vault.db, f.theCase.id), n);
   });
 
-  test('proposals come from the log findings, PII and evidence, each with its source; accepting records the source', () => {
-    const proposals = suggestIncident(f.vault, f.theCase.id);
+  test('proposals come from the log findings, PII and evidence, each with its source; accepting records the source', async () => {
+    const proposals = await suggestIncident(f.vault, f.theCase.id);
     const by = new Map(proposals.map((p) => [p.field, p]));
     assert.ok((by.get('impact.records')!.value as number) > 0);
     assert.match(by.get('impact.records')!.source, /distinct log records cited by \d+ AI-incident findings in 1 log/);
@@ -95,12 +97,12 @@ describe('incident record in a vault', () => {
     const rows = f.vault.db.prepare('SELECT evidence_id, records FROM findings WHERE case_id = ?').all(f.theCase.id) as { evidence_id: string; records: string }[];
     const distinct = new Set(rows.flatMap((r) => (JSON.parse(r.records) as number[]).map((i) => `${r.evidence_id}:${i}`)));
     assert.equal(by.get('impact.records')!.value, distinct.size);
-    const done = acceptSuggestions(f.vault, f.signer, f.theCase.id, ['impact.records', 'times.occurrence']);
+    const done = await acceptSuggestions(f.vault, f.signer, f.theCase.id, ['impact.records', 'times.occurrence']);
     assert.deepEqual(done.map((d) => d.changed), [true, true]);
     const rec = readIncident(f.vault.db, f.theCase.id);
     assert.match(rec.fields['impact.records']!.source!, /^vault: distinct log records/);
-    assert.equal(suggestIncident(f.vault, f.theCase.id).find((p) => p.field === 'times.occurrence')!.differs, false);
-    assert.throws(() => acceptSuggestions(f.vault, f.signer, f.theCase.id, ['parties.counsel']), code('NOT_FOUND'));
+    assert.equal((await suggestIncident(f.vault, f.theCase.id)).find((p) => p.field === 'times.occurrence')!.differs, false);
+    await assert.rejects(acceptSuggestions(f.vault, f.signer, f.theCase.id, ['parties.counsel']), code('NOT_FOUND'));
   });
 
   test('a notification is a signed event; the deadline shows met', () => {
@@ -129,6 +131,35 @@ describe('incident record in a vault', () => {
     sealCase(f.vault, f.signer, f.theCase.id, 'closed');
     assert.throws(() => setIncidentField(f.vault, f.signer, f.theCase.id, { field: 'parties.scope', value: 'x' }), code('CASE_SEALED'));
     assert.throws(() => recordNotification(f.vault, f.signer, f.theCase.id, { regime: 'gdpr-art33', recipient: 'DPA', at: '2026-11-21T00:00:00Z' }), code('CASE_SEALED'));
+  });
+});
+
+describe('system-prompt digests from a chat-completion log', () => {
+  let f: VaultFixture;
+  before(async () => {
+    f = await vaultFixture();
+    await importEvidence(f.vault, f.signer, f.theCase.id, [join(corpusDir(), 'logs', 'ai', 'chat_completions.jsonl')]);
+  });
+  after(() => f.cleanup());
+
+  test('the proposal is the SHA-256 of every distinct system message among the implicated records, counted', async () => {
+    const rows = f.vault.db.prepare('SELECT records FROM findings WHERE case_id = ?').all(f.theCase.id) as { records: string }[];
+    const implicated = new Set(rows.flatMap((r) => JSON.parse(r.records) as number[]));
+    assert.ok(implicated.size > 0, 'the corpus log has findings');
+    const lines = readFileSync(join(corpusDir(), 'logs', 'ai', 'chat_completions.jsonl'), 'utf8').split('\n').filter((l) => l.length > 0);
+    const expected = new Map<string, number>();
+    for (const i of implicated) {
+      const messages = (JSON.parse(lines[i]!) as { request: { messages: { role: string; content: string }[] } }).request.messages;
+      for (const m of messages.filter((x) => x.role === 'system')) {
+        const h = createHash('sha256').update(m.content).digest('hex');
+        expected.set(h, (expected.get(h) ?? 0) + 1);
+      }
+    }
+    const p = (await suggestIncident(f.vault, f.theCase.id)).find((x) => x.field === 'system.systemPromptDigests')!;
+    assert.deepEqual([...(p.value as string[])].sort(), [...expected.keys()].sort());
+    assert.match(p.source, new RegExp(`SHA-256 of the system messages in ${implicated.size} implicated chat-completion records of 1 log`));
+    const top = [...expected].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
+    assert.equal((p.value as string[])[0], top[0], 'most frequent first');
   });
 });
 

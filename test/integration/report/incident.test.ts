@@ -68,7 +68,7 @@ describe('incident sections of the signed report', () => {
     set('parties.counsel', 'Dana Counsel LLP');
     set('narrative.whatHappened', 'A prompt injection made the support chatbot reveal other customers’ records.');
     set('examiner.certification', 'I, Test Examiner, certify under 28 U.S.C. §1746 that the hashes above identify the records exactly.');
-    acceptSuggestions(f.vault, f.signer, f.theCase.id, ['impact.records', 'classification.atlas']);
+    await acceptSuggestions(f.vault, f.signer, f.theCase.id, ['impact.records', 'classification.atlas']);
     recordNotification(f.vault, f.signer, f.theCase.id, { regime: 'gdpr-art33', recipient: 'BfDI (DE DPA)', at: '2026-11-22T10:00:00+01:00', channel: 'portal', ref: 'BFDI-77', now: NOW });
     first = await f.report('incident.pdf');
     text = pdftotext(first.pdf);
