@@ -5,7 +5,7 @@ import { NOT_SUPPLIED } from '../../../../shared/incident/display.js';
 import { formatEntered } from '../../../../shared/incident/time.js';
 import type { ReportModel } from '../model.js';
 import { fp, plural } from './format.js';
-import { fieldRows, groupTitle } from './incidentFields.js';
+import { fieldRows, groupTitle, sectionHeading } from './incidentFields.js';
 import { THEME, type Layout } from './layout.js';
 import { table } from './table.js';
 
@@ -23,7 +23,7 @@ export function flaggedGaps(m: ReportModel): string[] {
 }
 
 export function renderAssessment(l: Layout, m: ReportModel): void {
-  l.heading(groupTitle('opinions'));
+  sectionHeading(l, groupTitle('opinions'));
   fieldRows(l, m, 'opinions');
   const gaps = flaggedGaps(m);
   if (gaps.length) {
@@ -31,17 +31,17 @@ export function renderAssessment(l: Layout, m: ReportModel): void {
     for (const g of gaps) l.para(`• ${g}`, { size: 8.2, indent: 8, gap: 2 });
   }
 
-  l.heading(groupTitle('assessment'));
+  sectionHeading(l, groupTitle('assessment'));
   fieldRows(l, m, 'assessment');
 
-  l.heading(groupTitle('measures'));
+  sectionHeading(l, groupTitle('measures'));
   fieldRows(l, m, 'measures');
   l.para('Art. 73(6): the system must not be altered in a way that may affect a later evaluation of the causes before the authorities are informed. The times at which the evidence in this report was preserved are in section 10.', { size: 8, color: THEME.muted });
 
-  l.heading(groupTitle('notice'));
+  sectionHeading(l, groupTitle('notice'));
   fieldRows(l, m, 'notice');
 
-  l.heading('17. Notification log');
+  sectionHeading(l, '17. Notification log');
   const notes = m.incident.folded.notifications;
   if (notes.length === 0) l.para('No notification has been logged for this case.', { color: THEME.muted });
   else
@@ -59,10 +59,10 @@ export function renderAssessment(l: Layout, m: ReportModel): void {
       { size: 7.6 },
     );
 
-  l.heading(groupTitle('disposition'));
+  sectionHeading(l, groupTitle('disposition'));
   fieldRows(l, m, 'disposition');
 
-  l.heading(groupTitle('examiner'));
+  sectionHeading(l, groupTitle('examiner'));
   fieldRows(l, m, 'examiner', ['examiner.certification']);
   l.keyValues([
     { label: 'Signed by', value: `${m.signer.name}${m.signer.role ? `, ${m.signer.role}` : ''}` },

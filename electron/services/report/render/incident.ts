@@ -4,16 +4,16 @@
 import { DEADLINE_DISCLAIMER } from '../../../../shared/regimes/deadlines.js';
 import type { ReportModel } from '../model.js';
 import { utc } from './format.js';
-import { fieldRows, groupTitle, regimeBlock } from './incidentFields.js';
+import { fieldRows, groupTitle, sectionHeading, regimeBlock } from './incidentFields.js';
 import { THEME, type Layout } from './layout.js';
 import { table } from './table.js';
 
 export function renderIncident(l: Layout, m: ReportModel): void {
   const d = m.incident.deadlines;
-  l.heading(groupTitle('parties'));
+  sectionHeading(l, groupTitle('parties'));
   fieldRows(l, m, 'parties');
 
-  l.heading(groupTitle('regimes'));
+  sectionHeading(l, groupTitle('regimes'));
   fieldRows(l, m, 'regimes');
   l.para(`Computed at ${utc(d.computedAt)} (the generation time of this report)${d.zone ? `, local times in ${d.zone}` : ''}. ${DEADLINE_DISCLAIMER} Periods are counted as exact hours from the clock start (n days = n × 24 hours); calendar-day counting rules are not applied.`, { size: 8.4, color: THEME.muted });
   if (d.assessed.length === 0) l.para('No regime was marked as assessed by the examiner, so no clock is computed.', { color: THEME.alert });
@@ -21,10 +21,10 @@ export function renderIncident(l: Layout, m: ReportModel): void {
   if (d.notAssessed.length > 0) l.para(`Not assessed: ${d.notAssessed.map((n) => `${n.title}${n.relevant ? ' (the record suggests it may be relevant)' : ''}`).join('; ')}.`, { size: 8.4 });
   l.para(`Regime rule files used: ${m.incident.regimes.map((r) => `${r.id} v${r.version} (SHA-256 ${r.sha256})`).join('; ')}.`, { size: 7.6, color: THEME.muted });
 
-  l.heading(groupTitle('times'));
+  sectionHeading(l, groupTitle('times'));
   fieldRows(l, m, 'times');
 
-  l.heading(groupTitle('system'));
+  sectionHeading(l, groupTitle('system'));
   fieldRows(l, m, 'system');
   const models = m.evidence.filter((e) => e.kind === 'model');
   if (models.length > 0) {
@@ -32,14 +32,14 @@ export function renderIncident(l: Layout, m: ReportModel): void {
     table(l, [{ title: 'Model evidence', width: 140 }, { title: 'SHA-256 / weights root', width: 0, font: 'mono', size: 6.6, wrap: true }], models.map((e) => [e.name, `${e.sha256}${e.model?.weightsRoot ? ` / ${e.model.weightsRoot}` : ''}`]), { size: 7.6 });
   }
 
-  l.heading(groupTitle('classification'));
+  sectionHeading(l, groupTitle('classification'));
   fieldRows(l, m, 'classification');
   const atlas = [...new Set(m.findings.map((f) => f.atlas).filter((a): a is string => a !== null))].sort();
   l.para(atlas.length ? `ATLAS techniques named by the vault's findings: ${atlas.join(', ')} (section 12).` : 'The vault’s findings name no ATLAS technique.', { size: 8.4, color: THEME.muted });
 
-  l.heading(groupTitle('impact'));
+  sectionHeading(l, groupTitle('impact'));
   fieldRows(l, m, 'impact');
 
-  l.heading(groupTitle('narrative'));
+  sectionHeading(l, groupTitle('narrative'));
   fieldRows(l, m, 'narrative');
 }

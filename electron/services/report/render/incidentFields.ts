@@ -5,8 +5,14 @@ import { INCIDENT_FIELDS, INCIDENT_GROUPS, type GroupId } from '../../../../shar
 import { NOT_SUPPLIED, STATUS_TEXT, deadlineText, displayValue } from '../../../../shared/incident/display.js';
 import type { RegimeResult } from '../../../../shared/regimes/deadlines.js';
 import type { ReportModel } from '../model.js';
-import { THEME, type Layout } from './layout.js';
+import { PAGE, THEME, type Layout } from './layout.js';
 import { table } from './table.js';
+
+/** A numbered section heading inside a run of sections: some air above it unless at the top of a page. */
+export function sectionHeading(l: Layout, title: string): void {
+  if (l.y > PAGE.margin.top + 1) l.y += 10;
+  l.heading(title);
+}
 
 export function groupTitle(id: GroupId): string {
   const g = INCIDENT_GROUPS.find((x) => x.id === id)!;
@@ -22,7 +28,7 @@ export function fieldRows(l: Layout, m: ReportModel, group: GroupId, skip: reado
       const value = e ? `${displayValue(e.value)}${e.source ? ` [${e.source}]` : ''}` : '';
       return { label: f.label, value, mono: f.kind === 'list' && f.id === 'system.modelDigests' };
     }),
-    170,
+    190,
   );
 }
 
