@@ -11,7 +11,7 @@ import { acceptSuggestions, suggestIncident } from '../../services/incident/sugg
 import { requireArgs, stringOpt } from '../args.js';
 import type { Command } from '../command.js';
 
-const USAGE = 'evault incident CASE show | set FIELD VALUE [--at TIME] [--status done|planned] [--clear] | suggest [--accept FIELDS|all]';
+const USAGE = 'evault incident CASE show | history | set FIELD VALUE [--at TIME] [--status done|planned] [--clear] | suggest [--accept FIELDS|all]';
 
 export function printDeadlines(out: (s: string) => void, r: DeadlineReport & { case: { number: string } }): void {
   out(`Deadlines for case ${r.case.number} at ${r.computedAt}${r.zone ? `, shown in ${r.zone}` : ' (set examiner.timeZone to see local times)'}`);
@@ -55,6 +55,20 @@ export const incidentCommands: Command[] = [
         ctx.out(`\nNotifications: ${v.record.notifications.length === 0 ? 'none logged' : ''}`);
         for (const n of v.record.notifications) ctx.out(`  ${n.regime} → ${n.recipient} at ${n.at.utc}${n.channel ? ` via ${n.channel}` : ''}${n.ref ? `, ref ${n.ref}` : ''} [event ${n.seq}]`);
         ctx.out(`History: ${v.record.history.length} change(s) (incident.updated events)`);
+        return;
+      }
+      if (verb === 'history') {
+        const v = showIncident(vault, ref!);
+        const entries = [...v.record.history.map((h) => ({ ...h, kind: 'change' as const })), ...v.record.notifications.map((n) => ({ seq: n.seq, at: n.recordedAt, actor: n.actor, kind: 'notification' as const, text: `${n.regime} → ${n.recipient} at ${n.at.utc}` }))].sort((a, b) => a.seq - b.seq);
+        if (ctx.options.json) {
+          ctx.out(JSON.stringify(entries, null, 2));
+          return;
+        }
+        if (entries.length === 0) ctx.out(`No incident events in case ${v.case.number} yet.`);
+        for (const e of entries) {
+          const what = e.kind === 'change' ? `${e.field}: ${e.old ? e.old.slice(0, 12) + '…' : '(unset)'} → ${e.new ? e.new.slice(0, 12) + '…' : '(cleared)'}` : `notified ${e.text}`;
+          ctx.out(`event ${String(e.seq).padStart(4)}  ${e.at}  ${e.actor.slice(0, 12)}…  ${what}`);
+        }
         return;
       }
       if (verb === 'set') {

@@ -5,12 +5,24 @@
 // regime rules) the deadline computation with the manifest.
 import { canonicalize, type JsonValue } from '../../canonicalJson.js';
 import { changedFields, foldIncident, recordForManifest } from '../../incident/record.js';
-import { computeDeadlines } from '../../regimes/deadlines.js';
+import { computeDeadlines, type DeadlineReport } from '../../regimes/deadlines.js';
 import { regimeIdentities } from '../../regimes/index.js';
 import type { EventIndex } from './custodySteps.js';
 import { StepBuilder, type ReportParts, type StepResult } from './types.js';
 
 const same = (a: unknown, b: unknown) => canonicalize(a as JsonValue) === canonicalize(b as JsonValue);
+
+/**
+ * The computation without its local-time strings: those come from the time-zone database of the
+ * machine that made the report, which may differ from the verifier's (zone rules change), while
+ * every instant, status and margin is pure arithmetic on UTC.
+ */
+function zoneFree(d: DeadlineReport): unknown {
+  return {
+    ...d,
+    assessed: d.assessed.map((r) => ({ ...r, deadlines: r.deadlines.map((x) => ({ ...x, dueLocal: null })), notifications: r.notifications.map((n) => ({ ...n, atLocal: null })) })),
+  };
+}
 
 export function incidentStep(p: ReportParts, index: EventIndex): StepResult {
   const s = new StepBuilder('incident-record', 'Incident record: the manifest’s record is the fold of its signed custody events');
@@ -32,7 +44,8 @@ export function incidentStep(p: ReportParts, index: EventIndex): StepResult {
       s.check('no previous report: no change list, and not an amendment', inc.changes === null && inc.reportType !== 'amendment', 'null, not amendment', `${inc.changes === null ? 'null' : 'a change list'}, ${inc.reportType}`);
     }
     if (same(inc.regimes, regimeIdentities())) {
-      s.check('deadline computation reproduces (same regime rules, at the generation time)', same(computeDeadlines(folded, m.generatedAt), inc.deadlines), 'equal', same(computeDeadlines(folded, m.generatedAt), inc.deadlines) ? 'equal' : 'differs');
+      const ok = same(zoneFree(computeDeadlines(folded, m.generatedAt)), zoneFree(inc.deadlines));
+      s.check('deadline computation reproduces in UTC (same regime rules, at the generation time)', ok, 'equal', ok ? 'equal' : 'differs');
     } else {
       s.check('deadline computation not recomputed: the report used other regime rules than this verifier', true, undefined, undefined, inc.regimes.map((r) => `${r.id} v${r.version}`).join(', '));
     }

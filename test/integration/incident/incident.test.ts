@@ -184,6 +184,9 @@ describe('evault incident / deadlines / notify', () => {
     assert.equal(all.get('parties.requester'), null);
     assert.equal(shown.history.length, 4);
 
+    const history = run('incident', 'CASE-1', 'history').stdout.trim().split('\n');
+    assert.equal(history.length, 4);
+    assert.match(history[1]!, /^event +\d+ .* times\.awareness: \(unset\) → [0-9a-f]{12}…$/);
     const events = logSize(f.vault.db, f.theCase.id);
     const bad = run('incident', 'CASE-1', 'set', 'times.detection', '2026-10-23 18:30');
     assert.equal(bad.status, 2);

@@ -139,6 +139,11 @@ describe('incident sections of the signed report', () => {
     mdl2.incident.deadlines.assessed[0]!.status = 'open';
     const bad2 = await check({ pdf: await assemble(mdl2, f.signer) });
     assert.equal(bad2.firstFailure, 'incident-record');
+    // Local-time strings come from the maker's time-zone database; another one must not fail the report.
+    const mdl3 = await model(f);
+    mdl3.incident.deadlines.assessed[0]!.deadlines[0]!.dueLocal = '2026-11-23 09:15:00 +01:00 (Europe/Berlin, older tzdata)';
+    const tz = await check({ pdf: await assemble(mdl3, f.signer) });
+    assert.equal(tz.ok, true, failures(tz).join('\n'));
   });
 
   test('an amendment lists exactly the fields changed since the previous report', async () => {
