@@ -10,6 +10,7 @@ import { caseCommands } from './commands/cases.js';
 import { custodyCommands } from './commands/custody.js';
 import { demoCommand } from './commands/demo.js';
 import { evidenceCommands } from './commands/evidence.js';
+import { incidentCommands } from './commands/incident.js';
 import { keyCommands } from './commands/keys.js';
 import { logCommands } from './commands/logs.js';
 import { modelCommands } from './commands/models.js';
@@ -19,7 +20,7 @@ import { reportCommands } from './commands/report.js';
 import { verifyCommands } from './commands/verify.js';
 import { uiCommand } from './commands/ui.js';
 
-export const COMMANDS: readonly Command[] = [...caseCommands, ...keyCommands, ...evidenceCommands, ...logCommands, ...modelCommands, ...manifestCommands, ...proofCommands, ...custodyCommands, ...verifyCommands, ...reportCommands, demoCommand, uiCommand];
+export const COMMANDS: readonly Command[] = [...caseCommands, ...keyCommands, ...evidenceCommands, ...logCommands, ...modelCommands, ...manifestCommands, ...proofCommands, ...custodyCommands, ...verifyCommands, ...reportCommands, ...incidentCommands, demoCommand, uiCommand];
 
 export const EXIT = { OK: 0, VERIFY_FAILED: 1, USAGE: 2, FAILURE: 3 } as const;
 

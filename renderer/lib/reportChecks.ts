@@ -17,6 +17,7 @@ export const STEP_TEXT: Record<StepId, { title: string; onFail: string }> = {
   'checkpoint-root': { title: 'The custody events reproduce the signed checkpoint', onFail: 'The custody log in the report differs from what the examiner signed (events missing or added).' },
   'consistency-proof': { title: 'Nothing was removed or rewritten since the previous report', onFail: 'The custody log is not an extension of the one in the previous report. Compare both reports with the examiner.' },
   'record-proofs': { title: 'Cited log records are provably part of the acquired logs', onFail: 'A cited record, or its proof, does not match the log acquired as evidence. Treat that record as unproven.' },
+  'incident-record': { title: 'The incident record and deadlines are the ones the custody log built', onFail: 'The incident record or the deadline computation in the manifest differs from the signed incident edits in the custody log. Rely only on the custody events, and ask the examiner for a fresh report.' },
   'evidence-files': { title: 'The evidence files match the report’s fingerprints', onFail: 'Some evidence files are missing from the folder or differ from what was acquired (see the list). Check you chose the right folder; a changed file is not the evidence the report describes.' },
 };
 

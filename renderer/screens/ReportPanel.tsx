@@ -14,9 +14,13 @@ import { formatBytes } from '../lib/format.js';
 
 const SECTION_TEXT: Record<ReportSection, { title: string; what: string }> = {
   summary: { title: 'Executive summary', what: 'Evidence counts, time span, key findings by severity with MITRE ATLAS ids, activity charts' },
+  incident: { title: 'Incident record', what: 'Parties and legal authority, regimes and deadlines, the AI system, classification, impact, narrative; “Not supplied” where empty' },
   evidence: { title: 'Evidence inventory', what: 'Every item with its full SHA-256, acquisition and last verification; record counts and roots of logs' },
   findings: { title: 'Findings', what: 'Each finding with its rule and explanation; cited log records with their inclusion proofs' },
   custody: { title: 'Chain of custody', what: 'Every custody event, the signed checkpoint and the consistency proof from the previous report' },
+  methods: { title: 'Methods and validation', what: 'Tool version, parsers, detection rules, PII detector, model scanner and regime rules, each with its version and hash' },
+  assessment: { title: 'Assessment and filings', what: 'Opinions and limitations, root cause and risk, measures, data-subject notice, the notification log, disposition, authorization' },
+  crosswalk: { title: 'Filing cross-walk', what: 'Each section mapped to the AI Act template, GDPR Art. 33(3)(a)–(d) and the UK ICO form' },
   verification: { title: 'How to verify', what: 'Fingerprints to expect and the exact commands an auditor runs' },
 };
 

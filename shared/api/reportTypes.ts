@@ -3,7 +3,9 @@
 import type { PdfOutline } from '../report/pdfOutline.js';
 
 /** The report's sections, in the order the report prints them (electron/services/report/model.ts). */
-export const REPORT_SECTIONS = ['summary', 'evidence', 'findings', 'custody', 'verification'] as const;
+// In the report's own order (electron/services/report/model.ts SECTIONS; a compile-time check keeps
+// the two sets equal).
+export const REPORT_SECTIONS = ['summary', 'incident', 'evidence', 'custody', 'methods', 'findings', 'assessment', 'verification', 'crosswalk'] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
 export interface IssuedReportView {

@@ -27,6 +27,8 @@ export const CUSTODY_ACTIONS = [
   // Vaults written before this action existed recorded the same as note.added with
   // details.kind = 'pii.revealed'; readers accept both.
   'pii.revealed',
+  'incident.updated',
+  'incident.notified',
 ] as const;
 export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];
 

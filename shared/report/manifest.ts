@@ -5,6 +5,10 @@
 // `openssl pkeyutl -verify -rawin` checks on its own. It carries the SHA-256 of every other attachment.
 import { canonicalize } from '../canonicalJson.js';
 import { fromUtf8, utf8 } from '../encoding.js';
+import type { IncidentAnnex } from '../incident/annex.js';
+import type { HistoryEntry, recordForManifest } from '../incident/record.js';
+import type { DeadlineReport } from '../regimes/deadlines.js';
+import type { RegimeIdentity } from '../regimes/index.js';
 
 export const MANIFEST_TYPE = 'evault.report-manifest.v1';
 export const MANIFEST_NAME = 'manifest.json';
@@ -89,6 +93,26 @@ export interface ManifestAttachment {
   mime: string;
 }
 
+export const REPORT_TYPES = ['initial', 'follow-up', 'final', 'amendment'] as const;
+export type ReportType = (typeof REPORT_TYPES)[number];
+
+/** The incident record as of the report's checkpoint, its clocks, and the annex for other tools. */
+export interface ManifestIncident {
+  reportType: ReportType;
+  /** The previous report of the case, which an amendment or follow-up supersedes. */
+  supersedes: string | null;
+  /** Folded from the incident events among the custody events; `evault verify` refolds and compares. */
+  record: ReturnType<typeof recordForManifest>;
+  history: HistoryEntry[];
+  /** Fields whose value changed since the previous report's checkpoint (value hashes). */
+  changes: { since: string; fields: { field: string; old: string | null; new: string | null }[] } | null;
+  /** computeDeadlines at the generation time. */
+  deadlines: DeadlineReport;
+  /** The regime rule files used: id, version, SHA-256 of their RFC 8785 form. */
+  regimes: RegimeIdentity[];
+  annex: IncidentAnnex;
+}
+
 export interface ReportManifest {
   type: typeof MANIFEST_TYPE;
   reportId: string;
@@ -115,6 +139,8 @@ export interface ReportManifest {
   custody: { log: string; size: number; events: { seq: number; hash: string }[] };
   checkpoint: ManifestCheckpoint;
   previous: ManifestPrevious | null;
+  /** Absent in reports made before the incident record existed. */
+  incident?: ManifestIncident;
   attachments: ManifestAttachment[];
 }
 

@@ -9,4 +9,6 @@ export interface ReportIssuedDetails {
   checkpoint: { size: number; root: string; note: string };
   sections: string[];
   reveal: boolean;
+  /** initial / follow-up / final / amendment (absent in reports made before the incident record). */
+  reportType?: string;
 }

@@ -8,6 +8,7 @@ import { byteRangeStep, cmsStep, detachedStep, digestStep, identityStep, structu
 import { attachmentHashesStep, manifestSignatureStep } from './verify/manifestSteps.js';
 import { checkpointRootStep, checkpointSignatureStep, consistencyStep, custodyStep } from './verify/custodySteps.js';
 import { evidenceFilesStep, recordProofsStep } from './verify/evidenceSteps.js';
+import { incidentStep } from './verify/incidentStep.js';
 import { STEP_IDS, type ReportVerification, type StepResult, type VerifyDeps, type VerifyInput } from './verify/types.js';
 
 export async function verifyReport(input: VerifyInput, deps: VerifyDeps): Promise<ReportVerification> {
@@ -30,6 +31,7 @@ export async function verifyReport(input: VerifyInput, deps: VerifyDeps): Promis
     steps.push(checkpointRootStep(parts));
     steps.push(consistencyStep(parts, custody.index, deps));
     steps.push(recordProofsStep(parts, custody.index));
+    steps.push(incidentStep(parts, custody.index));
     const files = evidenceFilesStep(parts, input);
     steps.push(files.step);
     evidence = files.outcomes;

@@ -174,6 +174,8 @@ test('evault demo runs the whole job on a fresh folder and reports success', () 
   assert.ok(summary.findings['ai.prompt_injection'] > 0 && summary.findings['pii.email'] > 0, JSON.stringify(summary.findings));
   assert.match(r.stderr, /record proof of the flagged record \d+ \(offline, shared verifier\): verified/);
   assert.equal(summary.report.verified, true);
+  assert.deepEqual(summary.incident.deadlines, { 'gdpr-art33': 'met', 'eu-ai-act-art73': 'open' });
+  assert.ok(summary.incident.accepted.includes('impact.records') && summary.incident.accepted.includes('system.modelDigests'), JSON.stringify(summary.incident));
   const openssl = spawnSync('bash', ['-c', `cd '${out}' && pdfdetach -savefile examiner-${summary.fingerprint.slice(0, 16)}.pem -o examiner.pem report.pdf && openssl pkeyutl -verify -pubin -inkey examiner.pem -rawin -in report.pdf -sigfile report.pdf.sig`], { encoding: 'utf8' });
   assert.match(openssl.stdout, /Signature Verified Successfully/, openssl.stderr);
   assert.match(r.stderr, /verify-vault: OK/);

@@ -31,6 +31,15 @@ import { verifyReportFile } from '../../services/report/verifyFile.js';
 import { SECTIONS } from '../../services/report/model.js';
 import { CertificateStore } from '../../services/report/certStore.js';
 import { writeDemoSamples } from './demoSamples.js';
+import { incidentDeadlines, recordNotification, setIncidentField } from '../../services/incident/incident.js';
+import { acceptSuggestions } from '../../services/incident/suggest.js';
+
+/** An instant written as RFC 3339 in a fixed offset, as an examiner in that zone would type it. */
+function inOffset(t: Date, minutes: number): string {
+  const local = new Date(t.getTime() + minutes * 60_000).toISOString().slice(0, 19);
+  const a = Math.abs(minutes);
+  return `${local}${minutes < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+}
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -89,6 +98,21 @@ export const demoCommand: Command = {
       say(`8. Exported ${exported.events} signed events for openssl to ${eventsDir}`);
       const openssl = checkFirstEventWithOpenssl(eventsDir, info.fingerprint);
       say(`   openssl on 000001.json: ${openssl}`);
+      const accepted = await acceptSuggestions(vault, signer, theCase.id, 'all');
+      const now = new Date();
+      const fields: [string, string | undefined, string?][] = [
+        ['regimes.assessed', 'gdpr-art33,eu-ai-act-art73'],
+        ['examiner.timeZone', 'Europe/Berlin'],
+        ['times.awareness', undefined, inOffset(new Date(now.getTime() - 3 * 3_600_000), 60)],
+        ['classification.art3_49', 'c'],
+        ['classification.personalDataBreach', 'yes'],
+        ['narrative.whatHappened', 'A prompt injection in the support chatbot disclosed customer contact data in model responses (demo).'],
+      ];
+      for (const [field, value, at] of fields) setIncidentField(vault, signer, theCase.id, { field, value, at });
+      const filed = recordNotification(vault, signer, theCase.id, { regime: 'gdpr-art33', recipient: 'Supervisory authority (demo)', at: inOffset(now, 60), channel: 'online form', ref: 'DEMO-DPA-1' });
+      const clocks = incidentDeadlines(vault, theCase.id, { now });
+      say(`8b. Incident record: ${accepted.length} vault proposals accepted, ${fields.length} fields set, GDPR Art. 33 notification logged (event ${filed.seq}), each a signed event`);
+      for (const r of clocks.assessed) say(`   ${r.title.split(':')[0]}: ${r.status}, ${r.missing.length} required fields missing`);
       const rep = await generateReport(vault, signer, { caseRef: theCase.id, out: join(out, 'report.pdf'), options: { sections: [...SECTIONS], reveal: false, organisation: null, classification: null }, certificates: new CertificateStore(keystore.dir) });
       const rv = await verifyReportFile({ pdf: rep.pdf, sig: rep.sig, fingerprint: info.fingerprint, evidenceDir: join(out, 'samples') });
       say(`9. Signed PDF report ${rep.reportId} (PAdES with the P-256 companion key, Ed25519 ${rep.sig.split('/').pop()}): ${rv.ok ? 'verified' : `FAILED at ${rv.firstFailure}`}`);
@@ -100,6 +124,7 @@ export const demoCommand: Command = {
       const summary = {
         ok: report.ok && included && recordProofOk && rv.ok,
         report: { pdf: rep.pdf, sig: rep.sig, id: rep.reportId, verified: rv.ok },
+        incident: { accepted: accepted.map((a) => a.field), deadlines: Object.fromEntries(clocks.assessed.map((r) => [r.id, r.status])) },
         findings: Object.fromEntries(byType),
         model: items.find((i) => i.model)?.model ?? null,
         out,

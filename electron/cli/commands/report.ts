@@ -2,6 +2,7 @@
 // evault report / verify / key csr / key import-cert: the signed PDF report and its offline check.
 import { existsSync, promises as fs } from 'node:fs';
 import { EvaultError, UsageError } from '../../../shared/errors.js';
+import { REPORT_TYPES, type ReportType } from '../../../shared/report/manifest.js';
 import type { ReportVerification, StepResult } from '../../../shared/report/verify/types.js';
 import { CertificateStore } from '../../services/report/certStore.js';
 import { generateReport } from '../../services/report/generate.js';
@@ -42,14 +43,16 @@ export function printVerification(out: (s: string) => void, r: ReportVerificatio
 export const reportCommands: Command[] = [
   {
     name: 'report',
-    usage: 'evault report CASE --out FILE.pdf [--sections LIST] [--reveal] [--org NAME] [--classification TEXT] [--json]',
+    usage: 'evault report CASE --out FILE.pdf [--type initial|follow-up|final|amendment] [--sections LIST] [--reveal] [--org NAME] [--classification TEXT] [--json]',
     summary: `signed PDF/A-3 evidence report (sections: ${SECTIONS.join(',')}) plus FILE.pdf.sig`,
-    options: { out: { type: 'string' }, sections: { type: 'string' }, reveal: { type: 'boolean' }, org: { type: 'string' }, classification: { type: 'string' } },
+    options: { out: { type: 'string' }, type: { type: 'string' }, sections: { type: 'string' }, reveal: { type: 'boolean' }, org: { type: 'string' }, classification: { type: 'string' } },
     async run(ctx, { values, positionals }) {
       const [ref] = requireArgs(positionals, ['CASE'], 'evault report CASE --out FILE.pdf');
       const out = stringOpt(values, 'out');
       if (!out) throw new UsageError('usage: evault report CASE --out FILE.pdf [--sections LIST] [--reveal]');
-      const options = { sections: sectionsArg(stringOpt(values, 'sections')), reveal: values.reveal === true, organisation: stringOpt(values, 'org')?.trim() || null, classification: stringOpt(values, 'classification')?.trim() || null };
+      const type = stringOpt(values, 'type');
+      if (type !== undefined && !(REPORT_TYPES as readonly string[]).includes(type)) throw new UsageError(`--type must be one of ${REPORT_TYPES.join(', ')}`);
+      const options = { sections: sectionsArg(stringOpt(values, 'sections')), reveal: values.reveal === true, organisation: stringOpt(values, 'org')?.trim() || null, classification: stringOpt(values, 'classification')?.trim() || null, ...(type ? { reportType: type as ReportType } : {}) };
       const vault = await ctx.openVault();
       const signer = await ctx.unlock();
       const r = await generateReport(vault, signer, { caseRef: ref!, out, options, certificates: new CertificateStore(ctx.keystore.dir) });

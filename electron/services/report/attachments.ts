@@ -25,6 +25,12 @@ export function dataAttachments(model: ReportModel): ReportAttachment[] {
   ];
 }
 
+/** The model's incident part without the in-memory fold (the manifest carries its JSON form). */
+function manifestIncident(model: ReportModel): ReportManifest['incident'] {
+  const { reportType, supersedes, record, history, changes, deadlines, regimes, annex } = model.incident;
+  return { reportType, supersedes, record, history, changes, deadlines, regimes, annex };
+}
+
 export function buildManifest(model: ReportModel, attachments: readonly ReportAttachment[]): ReportManifest {
   return {
     type: MANIFEST_TYPE,
@@ -42,6 +48,7 @@ export function buildManifest(model: ReportModel, attachments: readonly ReportAt
     custody: { log: model.case.id, size: model.signedEvents.length, events: model.signedEvents.map((e) => ({ seq: e.seq, hash: e.hash })) },
     checkpoint: model.checkpoint,
     previous: model.previous,
+    incident: manifestIncident(model),
     attachments: attachments.map((a) => ({ name: a.name, sha256: sha256Hex(a.data), size: a.data.length, mime: a.mime })),
   };
 }

@@ -11,6 +11,7 @@ import type { Vault } from '../vault/vault.js';
 import { TOOL_VERSION } from '../version.js';
 import type { ParsedCertificate } from '../../../shared/report/x509.js';
 import { collectCustody, collectExaminers, companionBinding, describeEvents } from './collectCustody.js';
+import { collectIncident } from './collectIncident.js';
 import { collectActivity, collectCitations, collectFindings, collectInventory, collectPii, detailedFindings } from './collectEvidence.js';
 import type { ReportModel, ReportOptions } from './model.js';
 
@@ -32,8 +33,10 @@ export async function collectModel(vault: Vault, signer: Signer, theCase: CaseRo
   const examiners = collectExaminers(vault, actors);
   const me = examiners.find((e) => e.fingerprint === signer.fingerprint)!;
   const vaultId = (custody.parsed[0]?.details as { vault?: string } | undefined)?.vault ?? vault.id;
+  const reportId = reportIdOf(theCase.id, custody.checkpoint.root, custody.checkpoint.size, options);
+  const incident = collectIncident({ events: custody.parsed, previous: custody.previous, reportType: options.reportType, reportId, caseNumber: theCase.number, caseTitle: theCase.title, generatedAt, examiner: me.name, findings });
   return {
-    reportId: reportIdOf(theCase.id, custody.checkpoint.root, custody.checkpoint.size, options),
+    reportId,
     generatedAt,
     tool: TOOL_VERSION,
     options,
@@ -51,6 +54,7 @@ export async function collectModel(vault: Vault, signer: Signer, theCase: CaseRo
     signedEvents: custody.signedEvents,
     checkpoint: custody.checkpoint,
     previous: custody.previous,
+    incident,
     activity,
     activityBucket: bucket,
   };

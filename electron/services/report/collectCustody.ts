@@ -92,6 +92,10 @@ export function describeEvents(events: readonly CustodyEvent[], signed: readonly
           return `report ${str('reportId')}`;
         case 'custody.transferred':
           return `to ${str('toName')}${d.reason ? `: ${str('reason')}` : ''}`;
+        case 'incident.updated':
+          return `${str('field')} ${d.value === null ? 'cleared' : d.old === null ? 'set' : 'changed'}${str('source') ? ' (vault proposal)' : ''}`;
+        case 'incident.notified':
+          return `${str('regime')} notification to ${str('recipient')}${str('ref') ? `, ref ${str('ref')}` : ''}`;
         case 'case.sealed':
           return d.reason ? `sealed: ${str('reason')}` : 'sealed';
         default:

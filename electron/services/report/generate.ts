@@ -12,6 +12,7 @@ import type { ReportIssuedDetails } from '../../../shared/report/names.js';
 import type { Signer } from '../keys/signer.js';
 import { ensureExaminer, requireCase } from '../vault/cases.js';
 import { appendEvent, issueCheckpoint } from '../vault/custodyLog.js';
+import { hasAction } from '../vault/queries/events.js';
 import type { Vault } from '../vault/vault.js';
 import type { CertificateStore } from './certStore.js';
 import { collectModel } from './collect.js';
@@ -33,6 +34,7 @@ export interface GenerateInput {
 
 export interface GeneratedReport {
   reportId: string;
+  reportType: string;
   case: { id: string; number: string };
   pdf: string;
   sig: string;
@@ -63,6 +65,10 @@ async function writeNew(path: string, data: Uint8Array): Promise<void> {
 export async function prepareReport(vault: Vault, signer: Signer, input: Omit<GenerateInput, 'out'>): Promise<ReportModel> {
   const theCase = requireCase(vault, input.caseRef);
   if (!signer.companion) throw new KeyError('NO_KEY', `key ${signer.fingerprint.slice(0, 16)}… has no ECDSA P-256 companion for the PDF signature; run "evault key add-companion"`);
+  // Refused before the checkpoint is signed, so a refused report leaves no event behind.
+  if (input.options.reportType === 'amendment' && !hasAction(vault.db, theCase.id, 'report.issued')) {
+    throw new EvaultError('BAD_INPUT', `an amendment amends an earlier report, and case ${theCase.number} has none; issue an initial report first`);
+  }
   const generatedAt = new Date(Math.floor((input.now ?? new Date()).getTime() / 1000) * 1000);
   ensureExaminer(vault, signer);
   const certificates = await input.certificates.ensure(signer, generatedAt);
@@ -95,10 +101,12 @@ export async function generateReport(vault: Vault, signer: Signer, input: Genera
     checkpoint: { size: model.checkpoint.size, root: model.checkpoint.root, note: model.checkpoint.note },
     sections: [...input.options.sections],
     reveal: input.options.reveal,
+    reportType: model.incident.reportType,
   };
   const { event } = vault.db.transaction(() => appendEvent(vault.db, signer, { caseId: theCase.id, action: 'report.issued', details: details as unknown as { [key: string]: JsonValue } }))();
   return {
     reportId: model.reportId,
+    reportType: model.incident.reportType,
     case: { id: theCase.id, number: theCase.number },
     pdf: pdfPath,
     sig: sigPath,

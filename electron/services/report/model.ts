@@ -2,10 +2,15 @@
 // Everything a report shows, gathered from the vault once: rendering is a pure function of this
 // model (plus the fonts), which is what makes a report reproducible byte for byte.
 import type { SignedEvent } from '../../../shared/custody/event.js';
-import type { ManifestCheckpoint, ManifestEvidence, ManifestExaminer, ManifestFinding, ManifestPrevious, ManifestRecordProof, ReportManifest } from '../../../shared/report/manifest.js';
+import type { IncidentRecord } from '../../../shared/incident/record.js';
+import type { ManifestCheckpoint, ManifestEvidence, ManifestExaminer, ManifestFinding, ManifestIncident, ManifestPrevious, ManifestRecordProof, ReportManifest, ReportType } from '../../../shared/report/manifest.js';
 import type { ParsedCertificate } from '../../../shared/report/x509.js';
 
-export const SECTIONS = ['summary', 'evidence', 'findings', 'custody', 'verification'] as const;
+/**
+ * In the order of regulatory.md §7: summary (1), incident record (2–8), evidence (9), custody (10),
+ * methods (11), findings (12), assessment and filings (13–19), verification (20), cross-walk (21).
+ */
+export const SECTIONS = ['summary', 'incident', 'evidence', 'custody', 'methods', 'findings', 'assessment', 'verification', 'crosswalk'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface ReportOptions {
@@ -15,6 +20,8 @@ export interface ReportOptions {
   organisation: string | null;
   /** Classification banner printed on every page, e.g. "CONFIDENTIAL — LEGAL PRIVILEGE". */
   classification: string | null;
+  /** Initial / follow-up / final / amendment; by default initial for a case's first report, else follow-up. */
+  reportType?: ReportType;
 }
 
 export interface CitedRecord {
@@ -64,6 +71,8 @@ export interface ReportModel {
   signedEvents: SignedEvent[];
   checkpoint: ManifestCheckpoint;
   previous: ManifestPrevious | null;
+  /** The incident record folded from the events this report covers, its clocks and annex. */
+  incident: ManifestIncident & { folded: IncidentRecord };
   /** Log records per time bucket, for the activity chart. */
   activity: { bucket: string; count: number }[];
   activityBucket: 'hour' | 'day';

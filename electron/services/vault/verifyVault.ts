@@ -9,6 +9,7 @@ import { keyFingerprint } from '../../../shared/crypto/keyFingerprint.js';
 import { leafHash, merkleRoot } from '../../../shared/crypto/merkle.js';
 import { parseCheckpoint, verifyNote } from '../../../shared/crypto/signedNote.js';
 import type { Ed25519Verify } from '../../../shared/crypto/ed25519.js';
+import { foldIncident } from '../../../shared/incident/record.js';
 import { VAULT_LOG, type CustodyEvent } from '../../../shared/custody/event.js';
 import { verifyLog, type VerifyIssue } from '../../../shared/custody/verifyLog.js';
 import { createNodeVerify } from '../keys/nodeEd25519.js';
@@ -99,6 +100,8 @@ async function checkAll(db: Db, dir: string, verify: Ed25519Verify, external: { 
     const v = verifyLog(log, log === VAULT_LOG ? null : log, rows.map(toSignedEvent), keys, verify);
     result.issues.push(...v.issues);
     parsedLogs.set(log, v.parsed);
+    // The incident record lives only in these events: each change must name the value it replaces.
+    if (log !== VAULT_LOG) for (const problem of foldIncident([...v.parsed.values()].sort((a, b) => a.seq - b.seq)).problems) issue({ code: 'INCIDENT_MISMATCH', log, seq: problem.seq, message: `incident.updated ${problem.message}` });
     leavesByLog.set(log, rows.map((r) => leafHash(new Uint8Array(r.bytes))));
     result.counts.logs++;
     result.counts.events += rows.length;

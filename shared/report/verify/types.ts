@@ -23,6 +23,7 @@ export const STEP_IDS = [
   'checkpoint-root',
   'consistency-proof',
   'record-proofs',
+  'incident-record',
   'evidence-files',
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];

@@ -30,7 +30,7 @@ describe('evault report / verify', () => {
     assert.match(r.stdout, /openssl pkeyutl -verify/);
     const v = evault(['verify', out, '--fingerprint', fingerprint, '--evidence', join(root, 'ev')], env);
     assert.equal(v.status, 0, v.stdout + v.stderr);
-    assert.match(v.stdout, /\[ 1\/14\] PASS {2}PDF structure/);
+    assert.match(v.stdout, /\[ 1\/15\] PASS {2}PDF structure/);
     assert.match(v.stdout, /PASS {2}Detached Ed25519 signature/, 'the .sig beside the PDF is used');
     assert.match(v.stdout, /1 matched, 0 missing, 0 changed/);
     assert.match(v.stdout, /^VERIFIED: report EVR-/m);

@@ -2,8 +2,16 @@
 // The cover page: what the report is, about which case, by whom, and the fingerprints to check.
 import { sha256Hex } from '../../../../shared/crypto/sha256.js';
 import type { ReportModel } from '../model.js';
+import { deadlineBox } from './deadlineBox.js';
 import { fp, plural, utc } from './format.js';
 import { CONTENT_WIDTH, PAGE, THEME, type Layout } from './layout.js';
+
+function reportTypeText(m: ReportModel): string {
+  const t = m.incident.reportType;
+  const changes = m.incident.changes;
+  const since = changes ? `; ${plural(changes.fields.length, 'incident field')} changed since ${changes.since} (listed in section 10)` : '';
+  return `${t}${m.incident.supersedes ? `, supersedes ${m.incident.supersedes}` : ''}${since}`;
+}
 
 export function renderCover(l: Layout, m: ReportModel): void {
   const doc = l.doc;
@@ -11,7 +19,7 @@ export function renderCover(l: Layout, m: ReportModel): void {
   const bandHeight = 190;
   doc.rect(0, bandTop, PAGE.width, bandHeight).fill(THEME.navy);
   doc.rect(0, bandTop + bandHeight, PAGE.width, 4).fill(THEME.accent);
-  l.at('FORENSIC EVIDENCE REPORT', l.x, bandTop + 56, 'bold', 9, '#9fb3c8', { characterSpacing: 1.6 });
+  l.at(`FORENSIC EVIDENCE REPORT · ${m.incident.reportType.toUpperCase()}`, l.x, bandTop + 56, 'bold', 9, '#9fb3c8', { characterSpacing: 1.6 });
   const titleLines = l.wrap(m.case.title, 'bold', 22, CONTENT_WIDTH).slice(0, 2);
   titleLines.forEach((t, i) => l.at(t, l.x, bandTop + 76 + i * 27, 'bold', 22, THEME.white));
   l.at(`Case ${m.case.number}`, l.x, bandTop + 82 + titleLines.length * 27, 'sans', 12, '#d7e1ea');
@@ -26,6 +34,8 @@ export function renderCover(l: Layout, m: ReportModel): void {
     l.y += h + 12;
   }
 
+  deadlineBox(l, m);
+
   l.heading('Case and examiner', 2);
   l.keyValues([
     { label: 'Organisation', value: m.options.organisation ?? '' },
@@ -37,6 +47,7 @@ export function renderCover(l: Layout, m: ReportModel): void {
     { label: 'Role', value: m.signer.role ?? '' },
     { label: 'Examiner key (Ed25519)', value: fp(m.signer.fingerprint), mono: true },
     { label: 'Report ID', value: m.reportId, mono: true },
+    { label: 'Report type', value: reportTypeText(m) },
     { label: 'Generated', value: utc(m.generatedAt.toISOString()) },
     { label: 'Classification', value: m.options.classification ?? '' },
   ]);
@@ -51,5 +62,5 @@ export function renderCover(l: Layout, m: ReportModel): void {
     { label: 'Previous report', value: m.previous ? `${m.previous.reportId}: consistency proof from ${plural(m.previous.checkpoint.size, 'event')} included` : 'None: this is the first report of the case' },
     { label: 'Attachments', value: 'manifest.json (signed), custody.jsonl, examiner public keys, signer certificate (PDF/A-3 associated files)' },
   ]);
-  l.para('Section 5 lists the commands that check all of this without Evidence Vault (OpenSSL and poppler), and with it. Any change to any byte of this file invalidates both signatures.', { color: THEME.muted, size: 8.6 });
+  l.para('Section 20 lists the commands that check all of this without Evidence Vault (OpenSSL and poppler), and with it. Any change to any byte of this file invalidates both signatures.', { color: THEME.muted, size: 8.6 });
 }

@@ -8,7 +8,11 @@ import type { ReportAttachment } from '../attachments.js';
 import { fontPath } from '../fonts.js';
 import type { ReportModel, Section } from '../model.js';
 import { addSignaturePlaceholder } from '../signPdf.js';
+import { renderAssessment } from './assessment.js';
 import { renderCover } from './cover.js';
+import { renderCrosswalk } from './crosswalk.js';
+import { renderIncident } from './incident.js';
+import { renderMethods } from './methods.js';
 import { renderCustody } from './custody.js';
 import { renderEvidence } from './evidence.js';
 import { renderFindings } from './findings.js';
@@ -17,12 +21,17 @@ import { renderHowToVerify } from './howToVerify.js';
 import { CONTENT_WIDTH, Layout, PAGE, THEME } from './layout.js';
 import { renderSummary } from './summary.js';
 
+/** Numbered as the rows of regulatory.md §7, so the cross-walk's numbers are the report's. */
 const SECTION_RENDERERS: Record<Section, { title: string; render: (l: Layout, m: ReportModel) => void }> = {
   summary: { title: '1. Executive summary', render: renderSummary },
-  evidence: { title: '2. Evidence inventory', render: renderEvidence },
-  findings: { title: '3. Findings', render: renderFindings },
-  custody: { title: '4. Chain of custody', render: renderCustody },
-  verification: { title: '5. How to verify this report', render: renderHowToVerify },
+  incident: { title: '2–8. Incident record', render: renderIncident },
+  evidence: { title: '9. Evidence inventory', render: renderEvidence },
+  custody: { title: '10. Chain of custody', render: renderCustody },
+  methods: { title: '11. Methods and validation', render: renderMethods },
+  findings: { title: '12. Findings', render: renderFindings },
+  assessment: { title: '13–19. Assessment, measures, notifications, examiner', render: renderAssessment },
+  verification: { title: '20. How to verify this report', render: renderHowToVerify },
+  crosswalk: { title: '21. Filing cross-walk', render: renderCrosswalk },
 };
 
 /**

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: UNLICENSED
-// Section 2: the evidence inventory — one block per item with its full SHA-256.
+// Section 9: the evidence inventory — one block per item with its full SHA-256.
 import type { ManifestEvidence } from '../../../../shared/report/manifest.js';
 import type { ReportModel } from '../model.js';
 import { bytes, count, utc } from './format.js';
@@ -35,7 +35,7 @@ function lines(e: ManifestEvidence, by: string): { left: [string, 'bold' | 'sans
 }
 
 export function renderEvidence(l: Layout, m: ReportModel): void {
-  l.heading('2. Evidence inventory');
+  l.heading('9. Evidence inventory');
   l.para(`${count(m.evidence.length)} items. Each SHA-256 was computed in one streamed pass when the item was acquired and is recorded in the signed evidence.acquired event of the custody log; "re-verified" is the outcome of the latest re-hash recorded in the log. Names are as acquired, relative to the folder given on import.`, { color: THEME.muted, size: 8.6 });
   const names = new Map(m.examiners.map((e) => [e.fingerprint, e.name]));
   m.evidence.forEach((e, i) => {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: UNLICENSED
-// Section 3: findings — each AI-incident finding with its rule, the records it rests on (text
+// Section 12: findings — each AI-incident finding with its rule, the records it rests on (text
 // redacted by default) and their inclusion proofs; then personal data found, by item and type.
 import type { ReportModel } from '../model.js';
 import { count, label, utc } from './format.js';
@@ -7,7 +7,7 @@ import { BOTTOM, CONTENT_WIDTH, THEME, type Layout } from './layout.js';
 import { table } from './table.js';
 
 export function renderFindings(l: Layout, m: ReportModel): void {
-  l.heading('3. Findings');
+  l.heading('12. Findings');
   const names = new Map(m.evidence.map((e) => [e.id, e.name]));
   if (m.findings.length === 0) l.para('The automated rules recorded no AI-incident findings for this case.', { color: THEME.muted });
   else {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: UNLICENSED
-// Section 5: the exact commands an auditor runs — with standard tools alone, and with evault —
+// Section 20: the exact commands an auditor runs — with standard tools alone, and with evault —
 // and the fingerprints they must print.
 import { sha256Hex } from '../../../../shared/crypto/sha256.js';
 import { CERTIFICATE_NAME, examinerPemName } from '../../../../shared/report/manifest.js';
@@ -10,7 +10,7 @@ import { THEME, type Layout } from './layout.js';
 const colonHex = (hex: string) => (hex.toUpperCase().match(/../g) ?? []).join(':');
 
 export function renderHowToVerify(l: Layout, m: ReportModel): void {
-  l.heading('5. How to verify this report');
+  l.heading('20. How to verify this report');
   const pem = examinerPemName(m.signer.fingerprint);
   const certSha = sha256Hex(m.certificates[0]!.der);
   l.para('Keep report.pdf and report.pdf.sig together. Obtain the examiner fingerprint below from the examiner or your organisation through a channel other than this file (for example, written down when the key was created): the checks prove the report is unchanged since that key signed it, and the fingerprint proves whose key it was.');
@@ -29,7 +29,7 @@ export function renderHowToVerify(l: Layout, m: ReportModel): void {
   l.monoBox(`pdfdetach -savefile ${pem} report.pdf\nopenssl pkey -pubin -in ${pem} -outform DER | tail -c 32 | sha256sum\n#   ${m.signer.fingerprint}  -\nopenssl pkeyutl -verify -pubin -inkey ${pem} -rawin -in report.pdf -sigfile report.pdf.sig\n#   Signature Verified Successfully`);
   l.para('3. The signed manifest and the attachments whose SHA-256 it lists:', { gap: 3 });
   l.monoBox(`mkdir attachments && cd attachments && pdfdetach -saveall ../report.pdf\nopenssl pkeyutl -verify -pubin -inkey ${pem} -rawin -in manifest.json -sigfile manifest.json.sig\n#   Signature Verified Successfully\nsha256sum custody.jsonl ${CERTIFICATE_NAME} examiner-*.pem\n#   compare with "attachments" in manifest.json`);
-  l.para('4. The evidence: sha256sum of each evidence file must equal the SHA-256 in section 2 (and in manifest.json).', { gap: 8 });
+  l.para('4. The evidence: sha256sum of each evidence file must equal the SHA-256 in section 9 (and in manifest.json).', { gap: 8 });
 
   l.heading('With Evidence Vault', 2);
   l.para('One command runs every check above and also verifies each custody event’s signature and link, the checkpoint signature and root, the consistency proof from the previous report, the cited records’ inclusion proofs, and re-hashes the evidence files in a folder (matched / missing / changed). It exits 0 only if all pass:', { gap: 3 });
