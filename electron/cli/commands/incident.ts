@@ -39,7 +39,7 @@ export const incidentCommands: Command[] = [
     summary: 'the incident record of a case: show it, set a field (a signed incident.updated event), see the vault\u2019s proposals',
     options: { at: { type: 'string' }, status: { type: 'string' }, clear: { type: 'boolean' }, accept: { type: 'string' } },
     async run(ctx, { values, positionals }) {
-      const [ref, verb, field, value, ...extra] = requireArgs(positionals, ['CASE', 'show|set|suggest'], USAGE);
+      const [ref, verb, field, value, ...extra] = requireArgs(positionals, ['CASE', 'show|history|set|suggest'], USAGE);
       const vault = await ctx.openVault();
       if (verb === 'show') {
         const v = showIncident(vault, ref!);

@@ -11,6 +11,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readIncident, recordNotification, setIncidentField } from '../../../electron/services/incident/incident.js';
 import { acceptSuggestions } from '../../../electron/services/incident/suggest.js';
+import { reportAttachments } from '../../../electron/services/report/attachments.js';
+import { renderReportPdf } from '../../../electron/services/report/render/document.js';
 import { createCase } from '../../../electron/services/vault/cases.js';
 import { logSize } from '../../../electron/services/vault/queries/events.js';
 import { EvaultError } from '../../../shared/errors.js';
@@ -144,6 +146,14 @@ describe('incident sections of the signed report', () => {
     mdl3.incident.deadlines.assessed[0]!.deadlines[0]!.dueLocal = '2026-11-23 09:15:00 +01:00 (Europe/Berlin, older tzdata)';
     const tz = await check({ pdf: await assemble(mdl3, f.signer) });
     assert.equal(tz.ok, true, failures(tz).join('\n'));
+  });
+
+  test('rendering with a filled incident record is a pure function of the model: same bytes twice', async () => {
+    const mdl = await model(f);
+    const { attachments } = reportAttachments(mdl, (b) => f.signer.sign(b));
+    const a = await renderReportPdf(mdl, attachments);
+    const b = await renderReportPdf(mdl, attachments);
+    assert.ok(a.length > 0 && Buffer.from(a).equals(Buffer.from(b)));
   });
 
   test('an amendment lists exactly the fields changed since the previous report', async () => {
