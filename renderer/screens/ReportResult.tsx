@@ -11,6 +11,7 @@ import { FirstPages, ReportOutline } from './ReportPanel.js';
 export interface ReportOutcome {
   file: string;
   sigFile: string | null;
+  /** How the expected examiner was given ("key file x.pem", "the fingerprint you typed"), if at all. */
   trustedFile: string | null;
   evidenceDir: string | null;
   result: ReportVerification;
@@ -77,8 +78,10 @@ export function ReportResult({ outcome }: { outcome: ReportOutcome }) {
           <p>
             Signed by <span className="strong">{r.signer.name}</span>
             {r.signer.role ? `, ${r.signer.role}` : ''}
-            {r.signer.pinned ? (
+            {r.signer.pinned && r.steps.find((s) => s.id === 'pdf-signer-identity')?.status === 'passed' ? (
               <span className="ok-text"> — the examiner you expected ({outcome.trustedFile})</span>
+            ) : r.signer.pinned ? (
+              <span className="fail-text"> — NOT the examiner you expected ({outcome.trustedFile})</span>
             ) : (
               <span className="warn-text"> — compare this fingerprint with the one the examiner gave you, or add their public key (PEM)</span>
             )}
@@ -91,7 +94,7 @@ export function ReportResult({ outcome }: { outcome: ReportOutcome }) {
         <dd className="mono">{r.pdfSha256}</dd>
         <dt>Checked with</dt>
         <dd>
-          {[outcome.file, outcome.sigFile, outcome.trustedFile && `trusted key ${outcome.trustedFile}`, outcome.evidenceDir && `evidence folder ${outcome.evidenceDir}`].filter(Boolean).join(' · ')}
+          {[outcome.file, outcome.sigFile, outcome.trustedFile, outcome.evidenceDir && `evidence folder ${outcome.evidenceDir}`].filter(Boolean).join(' · ')}
         </dd>
       </dl>
       <ol className="checks steps">

@@ -36,6 +36,9 @@ export function Verify({ nativeDialogs }: { nativeDialogs: boolean }) {
   const [sig, setSig] = useState<Named>();
   const [trusted, setTrusted] = useState<{ name: string; key: Uint8Array }>();
   const [keyError, setKeyError] = useState<string>();
+  const [typedFp, setTypedFp] = useState('');
+  const fp = typedFp.toLowerCase().replace(/[\s:]/g, '');
+  const pinnedFp = /^[0-9a-f]{64}$/.test(fp) ? fp : undefined;
   const [evidence, setEvidence] = useState<{ dir: string; files: Map<string, string> }>();
   const [folder, setFolder] = useState('');
   const [folderError, setFolderError] = useState<unknown>();
@@ -87,17 +90,23 @@ export function Verify({ nativeDialogs }: { nativeDialogs: boolean }) {
     let live = true;
     setRunning(true);
     verifyReport(
-      { pdf: pdf.bytes, ...(sig ? { detachedSignature: sig.bytes } : {}), ...(trusted ? { expected: { publicKey: trusted.key } } : {}), ...(evidence ? { evidenceFiles: evidence.files } : {}) },
+      {
+        pdf: pdf.bytes,
+        ...(sig ? { detachedSignature: sig.bytes } : {}),
+        // A key file is the stronger pin; a typed fingerprint (e.g. read out on the phone) otherwise.
+        ...(trusted ? { expected: { publicKey: trusted.key } } : pinnedFp ? { expected: { fingerprint: pinnedFp } } : {}),
+        ...(evidence ? { evidenceFiles: evidence.files } : {}),
+      },
       { ed25519Verify, ecdsaVerify: webCryptoEcdsaVerify },
     ).then((result) => {
       if (!live) return;
-      setReport({ file: pdf.name, sigFile: sig?.name ?? null, trustedFile: trusted?.name ?? null, evidenceDir: evidence?.dir ?? null, result, outline: readPdfOutline(pdf.bytes), firstPages: readFirstPagesText(pdf.bytes, 2) });
+      setReport({ file: pdf.name, sigFile: sig?.name ?? null, trustedFile: trusted ? `key file ${trusted.name}` : pinnedFp ? 'the fingerprint you typed' : null, evidenceDir: evidence?.dir ?? null, result, outline: readPdfOutline(pdf.bytes), firstPages: readFirstPagesText(pdf.bytes, 2) });
       setRunning(false);
     });
     return () => {
       live = false;
     };
-  }, [pdf, sig, trusted, evidence]);
+  }, [pdf, sig, trusted, evidence, pinnedFp]);
 
   const hashFolder = async (dir: string) => {
     setHashing(true);
@@ -164,6 +173,13 @@ export function Verify({ nativeDialogs }: { nativeDialogs: boolean }) {
           <li>{trusted ? `Trusted examiner key: ${trusted.name} (${keyFingerprint(trusted.key).slice(0, 16)}…)` : 'No trusted key: the key inside the file is used — compare its fingerprint with the examiner’s.'}</li>
         </ul>
         {keyError && <p className="fail-text">{keyError}</p>}
+        {pdf && !trusted && (
+          <label className="field fp-field">
+            <span>Expected examiner fingerprint (optional, 64 hex digits — spaces allowed)</span>
+            <input className="mono" value={typedFp} onChange={(e) => setTypedFp(e.target.value)} placeholder="e.g. 3046 7231 8ca6 ad6c …" aria-invalid={typedFp.trim() !== '' && !pinnedFp} />
+            {typedFp.trim() !== '' && !pinnedFp && <span className="small fail-text">Not a full fingerprint yet: {fp.length} of 64 hex digits.</span>}
+          </label>
+        )}
       </div>
       {pdf && (
         <div className="panel evidence-folder">

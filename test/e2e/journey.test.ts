@@ -287,6 +287,15 @@ test('investigator journey in Chromium through the loopback bridge', { skip, tim
       assert.equal(statuses.length, 14);
       assert.deepEqual([...new Set(statuses.filter((s, i) => !(i === 11 && s === 'skipped')))], ['passed'], 'every step passes (the consistency proof is skipped for a first report)');
       await shot(page, '12-verify-report-passed');
+      // Pinning the examiner by a fingerprint read out on the phone: a wrong one fails exactly the
+      // identity step; the right one passes and says so.
+      await page.getByLabel(/Expected examiner fingerprint/).fill('00'.repeat(32));
+      await page.locator('section[aria-label="Report verification result"][data-first-failure="pdf-signer-identity"]').waitFor();
+      assert.deepEqual(await result.locator('li[data-step][data-status="failed"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step'))), ['pdf-signer-identity']);
+      await result.getByText(/NOT the examiner you expected/).waitFor();
+      await page.getByLabel(/Expected examiner fingerprint/).fill(fingerprint.match(/.{4}/g)!.join(' '));
+      await result.getByText(/— the examiner you expected \(the fingerprint you typed\)/).waitFor();
+      assert.equal(await result.getAttribute('data-first-failure'), '');
       // One flipped byte in the first page's content stream.
       const bytes = new Uint8Array(readFileSync(reportPdf));
       const at = pageContentOffset(bytes);
