@@ -9,9 +9,10 @@
 // Screenshots of each screen go to test-results/e2e/.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { CaseSummary, EvidenceItem, DisclosureView, CustodyEventView } from '../../shared/api/types.js';
 import { PdfDocument } from '../../shared/report/pdfDocument.js';
@@ -26,6 +27,9 @@ const MODEL = join(corpusDir(), 'models', 'safetensors', 'd.safetensors');
 // A pickle that would run eval() if loaded: scanned statically, never unpickled.
 const PICKLE = join(corpusDir(), 'models', 'pickle', 'malicious0.pkl');
 const skip = chromiumMissing() || rendererMissing();
+// What the investigator hands an auditor (report, .sig, evidence copies), kept for the second test.
+const handover = mkdtempSync(join(tmpdir(), 'evault-handover-'));
+after(() => rmSync(handover, { recursive: true, force: true }));
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
@@ -287,6 +291,9 @@ test('investigator journey in Chromium through the loopback bridge', { skip, tim
       assert.equal(statuses.length, 14);
       assert.deepEqual([...new Set(statuses.filter((s, i) => !(i === 11 && s === 'skipped')))], ['passed'], 'every step passes (the consistency proof is skipped for a first report)');
       await shot(page, '12-verify-report-passed');
+      cpSync(reportPdf, join(handover, 'report-2026-014.pdf'));
+      cpSync(`${reportPdf}.sig`, join(handover, 'report-2026-014.pdf.sig'));
+      cpSync(folder, join(handover, 'evidence'), { recursive: true });
       // Pinning the examiner by a fingerprint read out on the phone: a wrong one fails exactly the
       // identity step; the right one passes and says so.
       await page.getByLabel(/Expected examiner fingerprint/).fill('00'.repeat(32));
@@ -382,5 +389,36 @@ test('investigator journey in Chromium through the loopback bridge', { skip, tim
   } finally {
     await browser?.close();
     await harness?.close();
+  }
+});
+
+test('an auditor with no vault and no identity verifies the handed-over report', { skip, timeout: 180_000 }, async (t) => {
+  const pdf = join(handover, 'report-2026-014.pdf');
+  if (!existsSync(pdf)) return t.skip('the journey did not produce a report');
+  const harness = await startHarness();
+  const browser = await launchChromium();
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' })).newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto(harness.url);
+    await page.getByRole('button', { name: 'Verify a file instead' }).click();
+    await page.getByLabel('Files to verify').setInputFiles([pdf, `${pdf}.sig`]);
+    await page.getByLabel('Evidence folder path').fill(join(handover, 'evidence'));
+    await page.getByRole('button', { name: 'Check folder' }).click();
+    const result = page.getByRole('region', { name: 'Report verification result' });
+    await result.locator('li[data-step="evidence-files"][data-status="passed"]').waitFor({ timeout: 120_000 });
+    await result.getByText('Report verified: report-2026-014.pdf').waitFor();
+    await result.getByText('Ana Examiner', { exact: true }).waitFor();
+    await shot(page, '22-auditor-no-vault');
+    const status = await harness.call<{ identities: unknown[]; vault: { exists: boolean } }>('status');
+    assert.deepEqual(status.identities, [], 'no identity was needed');
+    assert.equal(status.vault.exists, false, 'no vault was created');
+  } finally {
+    await browser.close();
+    await harness.close();
+  }
+
+  function shot(page: Page, name: string) {
+    return page.screenshot({ path: join(resultsDir('e2e'), `${name}.png`), fullPage: false });
   }
 });
