@@ -18,7 +18,7 @@ import { renderEvidence } from './evidence.js';
 import { renderFindings } from './findings.js';
 import { utc } from './format.js';
 import { renderHowToVerify } from './howToVerify.js';
-import { CONTENT_WIDTH, Layout, PAGE, THEME } from './layout.js';
+import { BOTTOM, CONTENT_WIDTH, Layout, PAGE, THEME } from './layout.js';
 import { renderSummary } from './summary.js';
 
 /** Numbered as the rows of regulatory.md §7, so the cross-walk's numbers are the report's. */
@@ -86,11 +86,16 @@ export async function renderReportPdf(m: ReportModel, attachments: readonly Repo
   });
   const firstPage = doc.page.dictionary;
   const l = new Layout(doc, { sans: fontPath('sans'), bold: fontPath('bold'), italic: fontPath('italic'), mono: fontPath('mono') });
-  renderCover(l, m);
+  // Outline entries point at the current page: add the cover's before it may run onto a second one.
   doc.outline.addItem('Cover: case, examiner, integrity');
-  for (const section of m.options.sections) {
+  renderCover(l, m);
+  // A cover that runs onto a second page (a long deadline box) leaves most of that page empty: the
+  // first section then starts below it instead of on a page of its own.
+  const coverSpilled = doc.bufferedPageRange().count > 1;
+  for (const [i, section] of m.options.sections.entries()) {
     const s = SECTION_RENDERERS[section];
-    l.newPage();
+    if (i === 0 && coverSpilled && l.y < BOTTOM / 2) l.y += 36;
+    else l.newPage();
     doc.outline.addItem(s.title);
     s.render(l, m);
   }
