@@ -5,7 +5,7 @@
 import type { Finding } from '../../../../shared/findings.js';
 import type { Db } from '../../vault/db.js';
 import { stmt } from '../../vault/queries/statements.js';
-import { toStoredFinding, type StoredFinding } from './recordFindings.js';
+import { toStoredFinding, type StoredFinding } from './storedFinding.js';
 
 export class FindingSink {
   count = 0;
@@ -16,7 +16,12 @@ export class FindingSink {
   }
 
   add(f: Finding): void {
-    stmt(this.db, 'INSERT INTO temp.pending_findings (type, finding) VALUES (?, ?)').run(f.type, JSON.stringify(toStoredFinding(f)));
+    this.addStored(f.type, JSON.stringify(toStoredFinding(f)));
+  }
+
+  /** A finding already in its stored form, as JSON (from the log analysis thread). */
+  addStored(type: string, json: string): void {
+    stmt(this.db, 'INSERT INTO temp.pending_findings (type, finding) VALUES (?, ?)').run(type, json);
     this.count++;
   }
 
