@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: UNLICENSED
-// Everything a log import computes per record except storing it: framing and leaf hashes (via
+// What a log import computes per record before storing it: framing and leaf hashes (via
 // readLogRecords), parsing, schema mapping, the FTS text, PII detection with the salted value hashes
-// placeholders are numbered by, the AI-incident rules, the records root and the PII digest. It
-// touches no database, so it runs on its own thread (analyzeThread.ts) while the importer's thread
-// writes the rows; records come out in file order, in batches.
+// placeholders are numbered by, the records root and the PII digest. It touches no database, so it
+// runs on its own thread (analyzeThread.ts) while the importer's thread writes the rows and runs the
+// AI-incident rules on what comes out of here — the rules cost about as much as storing, so that
+// split keeps both threads busy. Records come out in file order, in batches.
 import { hash } from 'node:crypto';
 import { toHex } from '../../../../shared/encoding.js';
 import { MerkleRootBuilder } from '../../../../shared/crypto/merkle.js';
@@ -11,13 +12,12 @@ import { textFields } from '../../../../shared/logs/commonFields.js';
 import { mapRecord, type MappedRecord } from '../../../../shared/logs/schemas.js';
 import { detectPii } from '../../../../shared/pii/detect.js';
 import type { PiiMatch } from '../../../../shared/findings.js';
-import { RuleEngine } from '../../../../shared/rules/engine.js';
+import type { ObservedRecord } from '../../../../shared/rules/engine.js';
 import type { RecordValues } from '../../vault/queries/logRecords.js';
 import { piiValueHash } from '../../vault/queries/piiPlaceholders.js';
 import type { LogFormat } from './format.js';
 import { PiiDigest } from './piiDigest.js';
 import { readLogRecords, type LogReadInfo } from './readLog.js';
-import { toStoredFinding } from './storedFinding.js';
 
 export const LOG_PARSER = 'evault-logs';
 export const LOG_PARSER_VERSION = '1';
@@ -40,8 +40,8 @@ export interface RecordBatch {
   records: RecordValues[];
   /** [type, salted value hash] pairs of PII values, flattened, in first-seen order. */
   placeholders: string[];
-  /** [type, stored finding as JSON] pairs, flattened, in the order the rules emitted them. */
-  findings: string[];
+  /** What the AI-incident rules see of each well-formed record, in file order. */
+  observed: ObservedRecord[];
 }
 
 export interface LogAnalysis {
@@ -75,8 +75,7 @@ export async function analyzeLog(o: AnalyzeOptions, emit: (batch: RecordBatch) =
   const pii = new PiiDigest();
   const schemas: Record<string, number> = {};
   const seen = new Set<string>();
-  let batch: RecordBatch = { records: [], placeholders: [], findings: [] };
-  const engine = new RuleEngine({ onFinding: (f) => batch.findings.push(f.type, JSON.stringify(toStoredFinding(f))) });
+  let batch: RecordBatch = { records: [], placeholders: [], observed: [] };
   let info: LogReadInfo | undefined;
   let malformed = 0;
   let first: string | null = null;
@@ -119,7 +118,7 @@ export async function analyzeLog(o: AnalyzeOptions, emit: (batch: RecordBatch) =
         }
       }
       if (packed.length > 0) piiJson = JSON.stringify(packed);
-      engine.observe({ index: r.index, fields: mapped.fields, pii: found, responsePointers: mapped.responsePointers, promptPointers: mapped.promptPointers });
+      batch.observed.push({ index: r.index, fields: mapped.fields, pii: found, responsePointers: mapped.responsePointers, promptPointers: mapped.promptPointers });
     }
     schemas[mapped.schema] = (schemas[mapped.schema] ?? 0) + 1;
     const f = mapped.fields;
@@ -150,13 +149,11 @@ export async function analyzeLog(o: AnalyzeOptions, emit: (batch: RecordBatch) =
     ]);
     if (batch.records.length >= batchSize) {
       const full = batch;
-      batch = { records: [], placeholders: [], findings: [] };
+      batch = { records: [], placeholders: [], observed: [] };
       await emit(full);
     }
   }
-  // Bursts still open at the end of the log are final now.
-  for (const f of engine.finish()) batch.findings.push(f.type, JSON.stringify(toStoredFinding(f)));
-  if (batch.records.length > 0 || batch.findings.length > 0) await emit(batch);
+  if (batch.records.length > 0) await emit(batch);
   return {
     parser: LOG_PARSER,
     parserVersion: LOG_PARSER_VERSION,

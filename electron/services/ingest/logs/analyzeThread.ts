@@ -11,7 +11,7 @@ export type FromAnalyzer =
   | { type: 'done'; analysis: Awaited<ReturnType<typeof analyzeLog>> }
   | { type: 'error'; code: ErrorCode; message: string };
 
-const MAX_IN_FLIGHT = 3;
+const MAX_IN_FLIGHT = 2;
 const port = parentPort!;
 let inFlight = 0;
 let resume: (() => void) | undefined;

@@ -16,12 +16,7 @@ export class FindingSink {
   }
 
   add(f: Finding): void {
-    this.addStored(f.type, JSON.stringify(toStoredFinding(f)));
-  }
-
-  /** A finding already in its stored form, as JSON (from the log analysis thread). */
-  addStored(type: string, json: string): void {
-    stmt(this.db, 'INSERT INTO temp.pending_findings (type, finding) VALUES (?, ?)').run(type, json);
+    stmt(this.db, 'INSERT INTO temp.pending_findings (type, finding) VALUES (?, ?)').run(f.type, JSON.stringify(toStoredFinding(f)));
     this.count++;
   }
 

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: UNLICENSED
 // Ingests one log file inside the import's open transaction: every record gets its row (offset,
-// length, leaf hash, common fields, PII matches) and its text in the FTS index; rule findings go to
-// the import's FindingSink; the records root and counts come back for the signed evidence.acquired
-// event. Records are read from the vault's own stored copy, so what is indexed is exactly what is
-// kept. Two threads: a worker analyses the records (analyzeThread.ts) while this thread — the one
-// that owns the database connection and its transaction — stores each batch as it arrives.
+// length, leaf hash, common fields, PII matches) and its text in the FTS index; the AI-incident
+// rules' findings go to the import's FindingSink; the records root and counts come back for the
+// signed evidence.acquired event. Records are read from the vault's own stored copy, so what is
+// indexed is exactly what is kept. Two threads: a worker analyses the records (analyzeThread.ts)
+// while this thread — the one that owns the database connection and its transaction — stores each
+// batch as it arrives and runs the rules on it.
 import { Worker } from 'node:worker_threads';
 import { ImportError } from '../../../../shared/errors.js';
+import { RuleEngine } from '../../../../shared/rules/engine.js';
 import type { Db } from '../../vault/db.js';
 import { insertLogMeta, LogRecordWriter } from '../../vault/queries/logRecords.js';
 import { caseSalt, PlaceholderQueue } from '../../vault/queries/piiPlaceholders.js';
@@ -34,6 +36,7 @@ export async function ingestLog(db: Db, caseId: string, evidenceId: string, path
   if (options.signal?.aborted) throw new ImportError('CANCELLED', CANCELLED);
   const writer = new LogRecordWriter(db, evidenceId);
   const placeholders = new PlaceholderQueue(db, caseId);
+  const engine = new RuleEngine({ onFinding: (f) => options.findings.add(f) });
   const store = (batch: RecordBatch): void => {
     for (const r of batch.records) {
       // The leaf arrives as a view into the batch's transferred buffer; bind it as a BLOB.
@@ -41,12 +44,13 @@ export async function ingestLog(db: Db, caseId: string, evidenceId: string, path
       writer.insert(r);
     }
     for (let i = 0; i < batch.placeholders.length; i += 2) placeholders.queue(batch.placeholders[i]!, batch.placeholders[i + 1]!);
-    for (let i = 0; i < batch.findings.length; i += 2) options.findings.addStored(batch.findings[i]!, batch.findings[i + 1]!);
+    for (const r of batch.observed) engine.observe(r);
   };
   const data: AnalyzeOptions = { path, name, year: options.year, salt: caseSalt(db, caseId), ...(options.format ? { format: options.format } : {}) };
-  // A small young generation: the thread makes short-lived objects for every record, and the
-  // import's peak RSS (two V8 heaps now, besides SQLite's caches) must stay within bounds.
-  const worker = new Worker(new URL('./analyzeThread.js', import.meta.url), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  // Heap limits keep the import's peak RSS (two V8 heaps, besides SQLite's caches) bounded: V8
+  // sizes a heap by its limit, and an uncapped second heap grew by about 70 MiB. The thread holds
+  // a few batches and at most one record of MAX_PARSED_RECORD (8 MiB) parsed, far below 192 MiB.
+  const worker = new Worker(new URL('./analyzeThread.js', import.meta.url), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 192 } });
   let onAbort: (() => void) | undefined;
   try {
     const analysis = await new Promise<LogAnalysis>((resolve, reject) => {
@@ -78,6 +82,8 @@ export async function ingestLog(db: Db, caseId: string, evidenceId: string, path
       worker.on('error', (err) => fail(new ImportError('INTERNAL', `log analysis of ${name} failed: ${err.message}`, { cause: err })));
       worker.on('exit', (code) => fail(new ImportError('INTERNAL', `log analysis of ${name} stopped (exit code ${code}) before the end of the log`)));
     });
+    // Bursts still open at the end of the log are final now.
+    for (const f of engine.finish()) options.findings.add(f);
     placeholders.flush();
     insertLogMeta(db, {
       evidence_id: evidenceId,
