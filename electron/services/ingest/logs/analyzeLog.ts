@@ -66,7 +66,7 @@ const NODE_PREFIX = new Uint8Array([1]);
 /** RFC 9162 §2.1.1 interior node, one-shot (no Hash object per node). */
 const nodeHash = (l: Uint8Array, r: Uint8Array): Uint8Array => hash('sha256', Buffer.concat([NODE_PREFIX, l, r]), 'buffer');
 
-/** Distinct values remembered per import so a value repeated on every record is queued once; bounded. */
+/** Distinct values remembered per import so a value repeated on every record is numbered once; bounded. */
 const SEEN_LIMIT = 100_000;
 
 export async function analyzeLog(o: AnalyzeOptions, emit: (batch: RecordBatch) => void | Promise<void>): Promise<LogAnalysis> {

@@ -11,7 +11,7 @@ import { ImportError } from '../../../../shared/errors.js';
 import { RuleEngine } from '../../../../shared/rules/engine.js';
 import type { Db } from '../../vault/db.js';
 import { insertLogMeta, LogRecordWriter } from '../../vault/queries/logRecords.js';
-import { caseSalt, PlaceholderQueue } from '../../vault/queries/piiPlaceholders.js';
+import { caseSalt, PlaceholderNumbering } from '../../vault/queries/piiPlaceholders.js';
 import type { AnalyzeOptions, LogAnalysis, RecordBatch } from './analyzeLog.js';
 import type { FromAnalyzer } from './analyzeThread.js';
 import type { FindingSink } from './findingSink.js';
@@ -35,7 +35,7 @@ const CANCELLED = 'import cancelled; nothing was recorded';
 export async function ingestLog(db: Db, caseId: string, evidenceId: string, path: string, name: string, options: LogIngestOptions): Promise<LogIngestSummary> {
   if (options.signal?.aborted) throw new ImportError('CANCELLED', CANCELLED);
   const writer = new LogRecordWriter(db, evidenceId);
-  const placeholders = new PlaceholderQueue(db, caseId);
+  const placeholders = new PlaceholderNumbering(db, caseId);
   const engine = new RuleEngine({ onFinding: (f) => options.findings.add(f) });
   const store = (batch: RecordBatch): void => {
     for (const r of batch.records) {
@@ -43,7 +43,7 @@ export async function ingestLog(db: Db, caseId: string, evidenceId: string, path
       r[4] = Buffer.from(r[4].buffer, r[4].byteOffset, r[4].byteLength);
       writer.insert(r);
     }
-    for (let i = 0; i < batch.placeholders.length; i += 2) placeholders.queue(batch.placeholders[i]!, batch.placeholders[i + 1]!);
+    for (let i = 0; i < batch.placeholders.length; i += 2) placeholders.assign(batch.placeholders[i]!, batch.placeholders[i + 1]!);
     for (const r of batch.observed) engine.observe(r);
   };
   const data: AnalyzeOptions = { path, name, year: options.year, salt: caseSalt(db, caseId), ...(options.format ? { format: options.format } : {}) };
@@ -84,7 +84,6 @@ export async function ingestLog(db: Db, caseId: string, evidenceId: string, path
     });
     // Bursts still open at the end of the log are final now.
     for (const f of engine.finish()) options.findings.add(f);
-    placeholders.flush();
     insertLogMeta(db, {
       evidence_id: evidenceId,
       format: analysis.format,

@@ -27,7 +27,7 @@ export function placeholderText(type: string, number: number): string {
   return `[${LABELS[type] ?? 'PII'}#${number}]`;
 }
 
-/** Looks up the per-case placeholder numbers (PlaceholderQueue assigns them). */
+/** Looks up the per-case placeholder numbers (PlaceholderNumbering assigns them). */
 export class PlaceholderBook {
   private readonly find: Statement;
   private readonly salt: string;
@@ -48,41 +48,27 @@ export class PlaceholderBook {
 }
 
 /**
- * Numbers the values of one import in bulk: value hashes are queued in first-seen order into a
- * temporary table (one cheap append each), and flush() numbers the new ones per type in that order,
- * after the case's highest number, in one statement — the same numbers assign() would give one by
- * one, without two lookups per value on the import's hot path.
+ * Numbers the values of one import as they arrive, by their salted hashes: a value the case already
+ * has keeps its number (the insert does nothing); a new one takes the next number of its type. The
+ * highest number of each type is read once and then counted here, so numbering a value is one
+ * statement, not a lookup, a max() and an insert.
  */
-export class PlaceholderQueue {
-  private readonly add: Statement;
+export class PlaceholderNumbering {
+  private readonly insert: Statement;
+  private readonly top = new Map<string, number>();
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly caseId: string,
   ) {
-    db.exec('CREATE TEMP TABLE IF NOT EXISTS pending_placeholders (id INTEGER PRIMARY KEY, type TEXT NOT NULL, value_hash TEXT NOT NULL)');
-    db.exec('DELETE FROM temp.pending_placeholders');
-    this.add = db.prepare('INSERT INTO temp.pending_placeholders (type, value_hash) VALUES (?, ?)');
+    for (const r of db.prepare('SELECT type, max(number) AS top FROM pii_placeholders WHERE case_id = ? GROUP BY type').all(caseId) as { type: string; top: number }[]) this.top.set(r.type, r.top);
+    // Only a value already numbered is skipped; a clash on a number would still fail loudly.
+    this.insert = db.prepare('INSERT INTO pii_placeholders (case_id, type, value_hash, number) VALUES (?, ?, ?, ?) ON CONFLICT (case_id, type, value_hash) DO NOTHING');
   }
 
-  /** Queues a value by its salted hash (piiValueHash with the case's salt). */
-  queue(type: string, valueHash: string): void {
-    this.add.run(type, valueHash);
-  }
-
-  /** Numbers every queued value the case does not have yet; returns how many were new. */
-  flush(): number {
-    const { changes } = this.db
-      .prepare(
-        `WITH firsts AS (SELECT type, value_hash, min(id) AS first FROM temp.pending_placeholders GROUP BY type, value_hash),
-              fresh AS (SELECT f.* FROM firsts f WHERE NOT EXISTS (SELECT 1 FROM pii_placeholders p WHERE p.case_id = @case AND p.type = f.type AND p.value_hash = f.value_hash)),
-              base AS (SELECT type, max(number) AS top FROM pii_placeholders WHERE case_id = @case GROUP BY type)
-         INSERT INTO pii_placeholders (case_id, type, value_hash, number)
-         SELECT @case, f.type, f.value_hash, coalesce(b.top, 0) + row_number() OVER (PARTITION BY f.type ORDER BY f.first)
-         FROM fresh f LEFT JOIN base b ON b.type = f.type ORDER BY f.first`,
-      )
-      .run({ case: this.caseId });
-    this.db.exec('DELETE FROM temp.pending_placeholders');
-    return changes;
+  /** Numbers a value (given as piiValueHash with the case's salt) if the case does not have it yet. */
+  assign(type: string, valueHash: string): void {
+    const n = (this.top.get(type) ?? 0) + 1;
+    if (this.insert.run(this.caseId, type, valueHash, n).changes === 1) this.top.set(type, n);
   }
 }
