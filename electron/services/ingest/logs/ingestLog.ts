@@ -48,7 +48,7 @@ export async function ingestLog(db: Db, caseId: string, evidenceId: string, path
   };
   const data: AnalyzeOptions = { path, name, year: options.year, salt: caseSalt(db, caseId), ...(options.format ? { format: options.format } : {}) };
   // Heap limits keep the import's peak RSS (two V8 heaps, besides SQLite's caches) bounded: V8
-  // sizes a heap by its limit, and an uncapped second heap grew by about 70 MiB. The thread holds
+  // grows a heap with its limit, and uncapped this one added tens of MiB of slack. The thread holds
   // a few batches and at most one record of MAX_PARSED_RECORD (8 MiB) parsed, far below 192 MiB.
   const worker = new Worker(new URL('./analyzeThread.js', import.meta.url), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 192 } });
   let onAbort: (() => void) | undefined;
