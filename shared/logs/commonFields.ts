@@ -30,10 +30,18 @@ export interface TextField {
 
 /** Every string leaf of a parsed record, in document order, with its JSON Pointer (RFC 6901 §3 escaping). */
 export function textFields(value: unknown, pointer = ''): TextField[] {
-  if (typeof value === 'string') return [{ pointer, text: value }];
-  if (Array.isArray(value)) return value.flatMap((v, i) => textFields(v, `${pointer}/${i}`));
-  if (value !== null && typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => textFields(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`));
+  const out: TextField[] = [];
+  collect(value, pointer, out);
+  return out;
+}
+
+// One output array and plain loops: this runs on every record of every imported log.
+function collect(value: unknown, pointer: string, out: TextField[]): void {
+  if (typeof value === 'string') out.push({ pointer, text: value });
+  else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) collect(value[i], `${pointer}/${i}`, out);
+  } else if (value !== null && typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    for (const k of Object.keys(obj)) collect(obj[k], `${pointer}/${k.includes('~') || k.includes('/') ? k.replace(/~/g, '~0').replace(/\//g, '~1') : k}`, out);
   }
-  return [];
 }

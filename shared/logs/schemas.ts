@@ -24,8 +24,14 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
 const at = (v: unknown, ...path: string[]): unknown => path.reduce<unknown>((o, k) => (isObj(o) ? o[k] : Array.isArray(o) ? o[Number(k)] : undefined), v);
 
+/** The fields that have a value (a loop, not entries/filter/fromEntries: it runs on every record). */
 function clean(f: CommonFields): CommonFields {
-  return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== '')) as CommonFields;
+  const out: Record<string, string> = {};
+  for (const k in f) {
+    const v = f[k as keyof CommonFields];
+    if (v !== undefined && v !== '') out[k] = v;
+  }
+  return out as CommonFields;
 }
 
 export function mapRecord(value: unknown, format: string, ctx: MapContext = {}): MappedRecord {

@@ -3,6 +3,8 @@
 
 const MONTHS: Record<string, number> = { Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11 };
 
+const CANONICAL = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
 function iso(ms: number): string | undefined {
   if (!Number.isFinite(ms)) return undefined;
   const d = new Date(ms);
@@ -18,6 +20,8 @@ function iso(ms: number): string | undefined {
 export function normalizeTimestamp(value: unknown, year?: number): string | undefined {
   if (typeof value === 'number') return value > 1e11 ? iso(value) : iso(value * 1000);
   if (typeof value !== 'string') return undefined;
+  // Already normalised (most machine logs): a round trip through Date proves the fields valid.
+  if (value.length === 24 && CANONICAL.test(value) && iso(Date.parse(value)) === value) return value;
   const s = value.trim();
   if (/^\d{9,10}(\.\d+)?$/.test(s)) return iso(Number(s) * 1000);
   if (/^\d{12,13}$/.test(s)) return iso(Number(s));

@@ -15,10 +15,9 @@ import { collectFiles, type SourceFile } from './collectFiles.js';
 import { fingerprintFile, type Fingerprint } from './fingerprint.js';
 import { detectKind, type EvidenceKind } from './kind.js';
 import { TOOL_VERSION } from '../version.js';
-import { ingestLog, type LogIngestSummary, type LogRecordView } from './logs/ingestLog.js';
+import { ingestLog, type LogIngestSummary } from './logs/ingestLog.js';
 import type { LogFormat } from './logs/format.js';
 import { PII_DETECTOR, PII_DETECTOR_VERSION } from '../../../shared/pii/version.js';
-import { RuleEngine } from '../../../shared/rules/engine.js';
 import { RULESET_VERSION, rulesetHash } from '../../../shared/rules/ruleset.js';
 import { recordFindings } from './logs/recordFindings.js';
 import { FindingSink } from './logs/findingSink.js';
@@ -40,8 +39,6 @@ export interface ImportOptions {
   strict?: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: { file: SourceFile; index: number; count: number; bytesDone: number; bytesTotal: number }) => void;
-  /** Sees each parsed log record (for rule engines and tests). */
-  onLogRecord?: (record: LogRecordView) => void;
 }
 
 export interface ImportedItem {
@@ -144,16 +141,12 @@ export async function importEvidence(vault: Vault, signer: Signer, caseRef: stri
       for (const p of pending) {
         const path = options.inPlace ? p.file.path : vault.objects.pathOf(p.fp.sha256);
         const sink = p.kind === 'log' && !p.duplicateOf ? new FindingSink(db) : undefined;
-        const engine = sink ? new RuleEngine({ onFinding: (f) => sink.add(f) }) : undefined;
-        const log = engine
+        const log = sink
           ? await ingestLog(db, theCase.id, p.id, path, p.file.name, {
               format: options.format,
               year: options.year ?? p.mtime.getUTCFullYear(),
               signal: options.signal,
-              onRecord: (r) => {
-                engine.observe({ index: r.index, fields: r.mapped.fields, pii: r.pii, responsePointers: r.mapped.responsePointers, promptPointers: r.mapped.promptPointers });
-                options.onLogRecord?.(r);
-              },
+              findings: sink,
             })
           : undefined;
         if (options.signal?.aborted) throw new ImportError('CANCELLED', 'import cancelled; nothing was recorded');
@@ -162,9 +155,8 @@ export async function importEvidence(vault: Vault, signer: Signer, caseRef: stri
           throw new ImportError('BAD_INPUT', `${p.file.name} has ${log.malformed} malformed record(s), the first at line ${m.line} (${m.reason}); nothing was recorded (--strict)`);
         }
         const item = record(vault, signer, theCase.id, p, p.folder ? true : !options.inPlace, log);
-        if (engine && sink && log) {
+        if (sink && log) {
           // After the acquisition event: findings rest on records the log already holds.
-          for (const f of engine.finish()) sink.add(f);
           item.log!.findings = recordFindings(db, signer, theCase.id, p.id, sink, { name: 'evault-rules', version: RULESET_VERSION, hash: rulesetHash() });
         }
         items.push(item);

@@ -30,7 +30,7 @@ export function listFindings(vault: Vault, caseId: string, type?: string): Findi
     const rows = vault.db
       .prepare(
         `SELECT p.*, e.name AS evidence_name FROM pii_matches p JOIN evidence e ON e.id = p.evidence_id
-         WHERE e.case_id = ? AND (? IS NULL OR p.type = ?) ORDER BY e.acquired_at, p.evidence_id, p.idx, p.rowid`,
+         WHERE e.case_id = ? AND (? IS NULL OR p.type = ?) ORDER BY e.acquired_at, p.evidence_id, p.idx, p.n`,
       )
       .all(caseId, type ?? null, type ?? null) as { evidence_id: string; evidence_name: string; idx: number; field: string; type: string; start: number; end: number; subtype: string | null }[];
     for (const r of rows) {

@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { importEvidence, type ImportedItem } from '../../../electron/services/ingest/importer.js';
@@ -17,6 +17,7 @@ import { Vault } from '../../../electron/services/vault/vault.js';
 import { leafHash, merkleRoot } from '../../../shared/crypto/merkle.js';
 import { parseEvent } from '../../../shared/custody/verifyLog.js';
 import { toHex } from '../../../shared/encoding.js';
+import { writeInferenceLog } from '../../bench/logs/generate.js';
 import { corpusDir } from '../../helpers/repoRoot.js';
 import { vaultFixture, type VaultFixture } from '../../helpers/vaultFixture.js';
 
@@ -127,10 +128,11 @@ describe('log evidence', () => {
   test('a changed record leaf or a removed PII match is caught by verify-vault', async () => {
     f.vault.close();
     const db = new Database(join(f.vault.dir, 'vault.db'));
-    db.exec('DROP TRIGGER log_records_no_update; DROP TRIGGER pii_matches_no_delete; DROP TRIGGER findings_no_update;');
+    db.exec('DROP TRIGGER log_records_no_update; DROP TRIGGER findings_no_update;');
     db.prepare("UPDATE findings SET records = '[0]' WHERE id = (SELECT min(id) FROM findings)").run();
     db.prepare('UPDATE log_records SET leaf = zeroblob(32) WHERE evidence_id = ? AND idx = 5').run(items[0]!.id);
-    db.prepare('DELETE FROM pii_matches WHERE rowid = (SELECT min(rowid) FROM pii_matches WHERE evidence_id = ?)').run(items[1]!.id);
+    // PII matches live in their record's row: drop the first match of the first record that has any.
+    db.prepare("UPDATE log_records SET pii = json_remove(pii, '$[0]') WHERE id = (SELECT min(id) FROM log_records WHERE evidence_id = ? AND pii IS NOT NULL)").run(items[1]!.id);
     db.close();
     const r = await verifyVault(f.vault.dir);
     const codes = r.issues.map((i) => `${i.code}:${i.evidence}`);
@@ -163,6 +165,50 @@ test('a broken log in a batch records nothing from the batch', async () => {
     assert.equal(f.vault.db.prepare("SELECT count(*) FROM log_text WHERE log_text MATCH 'adjuster'").pluck().get(), 0, 'no FTS rows');
     assert.equal(logEvents(f.vault.db, f.theCase.id).length, 1, 'only case.created');
     assert.equal((await verifyVault(f.vault.dir)).ok, true);
+  } finally {
+    f.cleanup();
+  }
+});
+
+test('cancelling while a log is being analysed and stored records nothing', async () => {
+  const f = await vaultFixture();
+  try {
+    const path = join(f.root, 'many.jsonl');
+    await writeInferenceLog(path, 20_000);
+    const controller = new AbortController();
+    // Cancel as soon as the first batch of rows is in the (still open) transaction: the analysis
+    // thread can be at most two batches ahead, so most of the log is still to come.
+    const poll = (): void => {
+      if ((f.vault.db.prepare('SELECT count(*) FROM log_records').pluck().get() as number) > 0) controller.abort();
+      else setImmediate(poll);
+    };
+    setImmediate(poll);
+    await assert.rejects(importEvidence(f.vault, f.signer, 'CASE-1', [path], { signal: controller.signal }), (e: Error & { code?: string }) => e.code === 'CANCELLED');
+    for (const table of ['log_records', 'pii_matches', 'log_meta', 'evidence', 'pii_placeholders', 'findings']) {
+      assert.equal(f.vault.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), 0, table);
+    }
+    assert.equal(f.vault.db.prepare("SELECT count(*) FROM log_text WHERE log_text MATCH 'refund'").pluck().get(), 0, 'no FTS rows');
+    assert.equal(logEvents(f.vault.db, f.theCase.id).length, 1, 'only case.created');
+    assert.deepEqual(readdirSync(join(f.vault.dir, 'objects'), { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => d.name), [], 'no object left');
+    assert.equal((await verifyVault(f.vault.dir)).ok, true);
+  } finally {
+    f.cleanup();
+  }
+});
+
+test('a record just under the 8 MiB parse limit, made of many small values, is parsed and scanned', async () => {
+  const f = await vaultFixture();
+  try {
+    // About 7.6 MiB of small objects: the most JavaScript objects one record can turn into,
+    // which the analysis thread's heap limit must hold.
+    const big = JSON.stringify({ prompt: 'mail ops@example.com', response: 'ok', items: Array.from({ length: 500_000 }, (_, i) => ({ k: `v${i}` })) });
+    assert.ok(big.length > 7 * 1024 * 1024 && big.length < 8 * 1024 * 1024);
+    const path = join(f.root, 'big.jsonl');
+    writeFileSync(path, `{"prompt":"hello","response":"hi"}\n${big}\n`);
+    const [item] = await importEvidence(f.vault, f.signer, 'CASE-1', [path]);
+    assert.equal(item!.log!.records, 2);
+    assert.equal(item!.log!.malformed, 0);
+    assert.equal(f.vault.db.prepare("SELECT count(*) FROM pii_matches WHERE evidence_id = ? AND idx = 1 AND type = 'pii.email'").pluck().get(item!.id), 1);
   } finally {
     f.cleanup();
   }

@@ -17,7 +17,7 @@ test('migrations are numbered 1..n and bring a new database to the current schem
   migrate(db, MIGRATIONS);
   assert.equal(schemaVersion(db), SCHEMA_VERSION);
   const strict = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT'").all() as { name: string }[];
-  assert.deepEqual(strict.map((r) => r.name).sort(), ['case_pii_salt', 'cases', 'checkpoints', 'events', 'evidence', 'examiners', 'findings', 'log_meta', 'log_records', 'model_meta', 'model_tensors', 'pii_matches', 'pii_placeholders', 'vault_info']);
+  assert.deepEqual(strict.map((r) => r.name).sort(), ['case_pii_salt', 'cases', 'checkpoints', 'events', 'evidence', 'examiners', 'findings', 'log_meta', 'log_records', 'model_meta', 'model_tensors', 'pii_placeholders', 'vault_info']);
 });
 
 test('every ordinary table has both append-only triggers', () => {
@@ -70,4 +70,25 @@ test('the query plans use the intended indexes', () => {
   assert.match(plan("SELECT * FROM evidence WHERE case_id = 'c' AND sha256 = 'h'"), /sqlite_autoindex_evidence_2/);
   assert.match(plan("SELECT * FROM checkpoints WHERE log = 'x' ORDER BY id"), /checkpoints_by_log|INTEGER PRIMARY KEY/);
   assert.match(plan("SELECT * FROM events WHERE evidence_id = 'e'"), /events_by_evidence/);
+  // Log evidence: a record's PII matches come from its own row, found by (evidence_id, idx).
+  assert.match(plan("SELECT * FROM pii_matches WHERE evidence_id = 'e' AND idx = 3"), /SEARCH r USING INDEX sqlite_autoindex_log_records_1 \(evidence_id=\? AND idx=\?\)/);
+  assert.match(plan("SELECT * FROM log_records WHERE session = 's' ORDER BY id"), /log_records_session/);
+  assert.match(plan("SELECT * FROM log_records WHERE request_id = 'q'"), /log_records_request/);
+  assert.match(plan("SELECT number FROM pii_placeholders WHERE case_id = 'c' AND type = 't' AND value_hash = 'h'"), /SEARCH pii_placeholders USING PRIMARY KEY/);
+});
+
+test('pii_matches reads the matches packed in each log record, one row per match in record order', () => {
+  const db = freshDb();
+  db.pragma('foreign_keys = OFF');
+  migrate(db, MIGRATIONS);
+  const insert = db.prepare('INSERT INTO log_records (evidence_id, idx, offset, length, line, leaf, pii) VALUES (?, ?, 0, 1, 1, zeroblob(32), ?)');
+  insert.run('e', 0, JSON.stringify([['/prompt', 'pii.email', 3, 20, null], ['/response', 'pii.secret', 0, 51, 'openai']]));
+  insert.run('e', 1, null);
+  insert.run('e', 2, JSON.stringify([['/a~1b', 'pii.ip', 7, 14, null]]));
+  assert.deepEqual(db.prepare('SELECT * FROM pii_matches ORDER BY idx, n').all(), [
+    { evidence_id: 'e', idx: 0, n: 0, field: '/prompt', type: 'pii.email', start: 3, end: 20, subtype: null },
+    { evidence_id: 'e', idx: 0, n: 1, field: '/response', type: 'pii.secret', start: 0, end: 51, subtype: 'openai' },
+    { evidence_id: 'e', idx: 2, n: 0, field: '/a~1b', type: 'pii.ip', start: 7, end: 14, subtype: null },
+  ]);
+  assert.throws(() => db.prepare('DELETE FROM pii_matches').run(), /cannot modify pii_matches because it is a view/);
 });

@@ -5,7 +5,7 @@
 import type { Finding } from '../../../../shared/findings.js';
 import type { Db } from '../../vault/db.js';
 import { stmt } from '../../vault/queries/statements.js';
-import { toStoredFinding, type StoredFinding } from './recordFindings.js';
+import { toStoredFinding, type StoredFinding } from './storedFinding.js';
 
 export class FindingSink {
   count = 0;

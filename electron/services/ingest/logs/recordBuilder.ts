@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: UNLICENSED
 // Assembles one record's bytes across read chunks and hashes them as an RFC 9162 leaf
-// (SHA-256(0x00 ‖ bytes)) as they arrive, so a huge record is hashed exactly without being kept.
-import { createHash, type Hash } from 'node:crypto';
+// (SHA-256(0x00 ‖ bytes)). A record that fits the parse limit is hashed in one call when complete
+// (a Hash object per record costs more than hashing a typical record); a larger one is hashed as
+// its bytes arrive, so a huge record is hashed exactly without being kept.
+import { createHash, hash, type Hash } from 'node:crypto';
 
 /** Records larger than this are hashed and kept in the tree but not parsed (bounded memory). */
 export const MAX_PARSED_RECORD = 8 * 1024 * 1024;
@@ -30,38 +32,51 @@ export class RecordBuilder {
   private hash: Hash | undefined;
   private offset = 0;
   private line = 1;
+  private building = false;
 
   get open(): boolean {
-    return this.hash !== undefined;
+    return this.building;
   }
 
   begin(offset: number, line: number): void {
     this.parts = [];
     this.size = 0;
     this.oversize = false;
-    this.hash = createHash('sha256').update(LEAF_PREFIX);
+    this.hash = undefined;
+    this.building = true;
     this.offset = offset;
     this.line = line;
   }
 
   append(bytes: Buffer): void {
     if (bytes.length === 0) return;
-    this.hash!.update(bytes);
     if (!this.oversize && this.size + bytes.length <= MAX_PARSED_RECORD) {
       this.parts.push(bytes);
     } else {
-      this.oversize = true;
-      this.parts = [];
+      if (!this.oversize) {
+        // From here on the record is hashed as it arrives and its bytes are dropped.
+        this.hash = createHash('sha256').update(LEAF_PREFIX);
+        for (const p of this.parts) this.hash.update(p);
+        this.oversize = true;
+        this.parts = [];
+      }
+      this.hash!.update(bytes);
     }
     this.size += bytes.length;
   }
 
   finish(problem?: string): RawRecord {
-    const record: RawRecord = { offset: this.offset, length: this.size, line: this.line, leaf: this.hash!.digest() };
-    if (!this.oversize) record.bytes = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.size);
-    else record.problem = `record of ${this.size} bytes exceeds the ${MAX_PARSED_RECORD / 1024 / 1024} MiB parse limit; it is hashed and kept in the stored file but not parsed`;
+    let record: RawRecord;
+    if (!this.oversize) {
+      const bytes = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.size);
+      record = { offset: this.offset, length: this.size, line: this.line, bytes, leaf: hash('sha256', Buffer.concat([LEAF_PREFIX, bytes], this.size + 1), 'buffer') };
+    } else {
+      record = { offset: this.offset, length: this.size, line: this.line, leaf: this.hash!.digest() };
+      record.problem = `record of ${this.size} bytes exceeds the ${MAX_PARSED_RECORD / 1024 / 1024} MiB parse limit; it is hashed and kept in the stored file but not parsed`;
+    }
     if (problem) record.problem = problem;
     this.hash = undefined;
+    this.building = false;
     this.parts = [];
     return record;
   }

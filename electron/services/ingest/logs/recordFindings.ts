@@ -5,52 +5,19 @@
 // covered by a signature without a million-record log producing a million events. Each row points
 // at its event; verify-vault recomputes the digest from the rows.
 import { createHash } from 'node:crypto';
-import { canonicalize } from '../../../../shared/canonicalJson.js';
-import type { Finding } from '../../../../shared/findings.js';
 import type { Signer } from '../../keys/signer.js';
 import { appendEvent } from '../../vault/custodyLog.js';
 import type { Db } from '../../vault/db.js';
 import { stmt } from '../../vault/queries/statements.js';
 import type { FindingSink } from './findingSink.js';
+import { findingLine } from './storedFinding.js';
+
+export { findingLine, toStoredFinding, type StoredFinding } from './storedFinding.js';
 
 export interface RuleSetId {
   name: string;
   version: string;
   hash: string;
-}
-
-/** The fields of a finding that are signed, in the form stored in the findings table. */
-export interface StoredFinding {
-  type: string;
-  rule: string;
-  atlas: string | null;
-  severity: string;
-  records: number[];
-  field: string | null;
-  start: number | null;
-  end: number | null;
-  explanation: string;
-  score: number | null;
-}
-
-export function findingLine(f: StoredFinding): string {
-  return canonicalize({ type: f.type, rule: f.rule, atlas: f.atlas, severity: f.severity, records: f.records, field: f.field, start: f.start, end: f.end, explanation: f.explanation, score: f.score }) + '\n';
-}
-
-/** The stored, signed form of a finding (scores rounded so the canonical JSON is the same everywhere). */
-export function toStoredFinding(f: Finding): StoredFinding {
-  return {
-    type: f.type,
-    rule: f.rule,
-    atlas: f.atlas,
-    severity: f.severity,
-    records: f.records,
-    field: f.field ?? null,
-    start: f.start ?? null,
-    end: f.end ?? null,
-    explanation: f.explanation,
-    score: f.score === undefined ? null : Math.round(f.score * 1e6) / 1e6,
-  };
 }
 
 /** Binds the streamed findings of one log by type and stores them; returns how many there were. */

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: UNLICENSED
-// Schema version 2: log evidence — one row per record (offset, length, leaf hash, common fields),
-// a contentless FTS5 index of record text, per-log metadata, PII matches and rule findings.
+// Schema version 2: log evidence — one row per record (offset, length, leaf hash, common fields,
+// its PII matches), a contentless FTS5 index of record text, per-log metadata and rule findings.
+// Changed before any release (no vault in use has it): PII matches moved from a table of one row
+// per match into the record's row, and the FTS5 index buffers more terms per flush — together they
+// halve the database work of a log import (docs/BENCHMARKS.md, "Log import (issue 9)").
 import type { Database } from 'better-sqlite3';
 
-const APPEND_ONLY_TABLES = ['log_meta', 'log_records', 'pii_matches', 'case_pii_salt', 'pii_placeholders', 'findings'];
+const APPEND_ONLY_TABLES = ['log_meta', 'log_records', 'case_pii_salt', 'pii_placeholders', 'findings'];
 
 export default function updateToSchemaVersion2(db: Database): void {
   db.exec(`
@@ -40,6 +43,9 @@ export default function updateToSchemaVersion2(db: Database): void {
       action TEXT,
       status TEXT,
       source_ip TEXT,
+      -- Where PII is in the record, as a JSON array of [field, type, start, end, subtype] (field a
+      -- JSON Pointer, start/end a UTF-16 span); NULL when there is none. Read through pii_matches.
+      pii TEXT,
       UNIQUE (evidence_id, idx)
     ) STRICT;
     CREATE INDEX log_records_session ON log_records (session) WHERE session IS NOT NULL;
@@ -51,20 +57,20 @@ export default function updateToSchemaVersion2(db: Database): void {
     -- Contentless: the text lives in the stored file; the index only finds rowids.
     CREATE VIRTUAL TABLE log_text USING fts5(body, content='', tokenize = 'unicode61 remove_diacritics 2');
 
-    -- Where PII is in a record; the value itself stays in the record bytes, never copied out.
-    CREATE TABLE pii_matches (
-      evidence_id TEXT NOT NULL REFERENCES evidence(id) DEFERRABLE INITIALLY DEFERRED,
-      idx INTEGER NOT NULL,
-      field TEXT NOT NULL,
-      type TEXT NOT NULL,
-      start INTEGER NOT NULL,
-      end INTEGER NOT NULL,
-      subtype TEXT
-    ) STRICT;
-    CREATE INDEX pii_matches_record ON pii_matches (evidence_id, idx);
+    -- FTS5 flushes its in-memory term lists to a new segment every 'hashsize' bytes (1 MiB by
+    -- default); 8 MiB means fewer, larger segments and less merging during a big import.
+    INSERT INTO log_text (log_text, rank) VALUES ('hashsize', 8388608);
+
+    -- Where PII is in a record, one row per match; the value itself stays in the record bytes,
+    -- never copied out. n is the match's place in its record, in the order found (fields in
+    -- document order, then by start).
+    CREATE VIEW pii_matches (evidence_id, idx, n, field, type, start, end, subtype) AS
+      SELECT r.evidence_id, r.idx, CAST(j.key AS INTEGER), j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4
+      FROM log_records r, json_each(r.pii) j WHERE r.pii IS NOT NULL;
 
     -- Typed placeholders for redaction ("[EMAIL#3]"), numbered per case and type in the order values
-    -- were first seen, so the same value always gets the same placeholder. Keyed by a hash of the value.
+    -- were first seen, so the same value always gets the same placeholder. Keyed by a hash of the value;
+    -- WITHOUT ROWID, so numbering a value writes two B-trees, not three.
     -- A random salt per case for the value hashes above, so a hash of an SSN cannot be reversed by
     -- trying every value, and two cases cannot be linked through their hashes.
     CREATE TABLE case_pii_salt (
@@ -79,7 +85,7 @@ export default function updateToSchemaVersion2(db: Database): void {
       number INTEGER NOT NULL,
       PRIMARY KEY (case_id, type, value_hash),
       UNIQUE (case_id, type, number)
-    ) STRICT;
+    ) WITHOUT ROWID, STRICT;
 
     CREATE TABLE findings (
       id INTEGER PRIMARY KEY,

@@ -21,6 +21,8 @@ export interface LogRecordRow {
   action: string | null;
   status: string | null;
   source_ip: string | null;
+  /** JSON array of [field, type, start, end, subtype], or null; read it through pii_matches. */
+  pii: string | null;
 }
 
 export interface LogMetaRow {
@@ -39,6 +41,8 @@ export interface LogMetaRow {
 export interface PiiMatchRow {
   evidence_id: string;
   idx: number;
+  /** Place of the match in its record. */
+  n: number;
   field: string;
   type: string;
   start: number;
@@ -46,28 +50,46 @@ export interface PiiMatchRow {
   subtype: string | null;
 }
 
-/** Prepared statements for the import hot path, prepared once per import. */
+/** One record as the import stores it: the log_records columns in order (see RECORD_COLUMNS), then its FTS text. */
+export type RecordValues = [
+  idx: number,
+  offset: number,
+  length: number,
+  line: number,
+  leaf: Uint8Array,
+  malformed: string | null,
+  schema: string | null,
+  ts: string | null,
+  tenant: string | null,
+  user: string | null,
+  session: string | null,
+  request_id: string | null,
+  model: string | null,
+  action: string | null,
+  status: string | null,
+  source_ip: string | null,
+  pii: string | null,
+  body: string,
+];
+
+const RECORD_COLUMNS = 'idx, offset, length, line, leaf, malformed, schema, ts, tenant, user, session, request_id, model, action, status, source_ip, pii';
+
+/** Prepared statements for the import hot path, prepared once per import; positional binding is the cheapest. */
 export class LogRecordWriter {
   private readonly record: Statement;
   private readonly text: Statement;
-  private readonly pii: Statement;
 
-  constructor(db: Db) {
-    this.record = db.prepare(
-      `INSERT INTO log_records (evidence_id, idx, offset, length, line, leaf, malformed, schema, ts, tenant, user, session, request_id, model, action, status, source_ip)
-       VALUES (@evidence_id, @idx, @offset, @length, @line, @leaf, @malformed, @schema, @ts, @tenant, @user, @session, @request_id, @model, @action, @status, @source_ip)`,
-    );
+  constructor(
+    db: Db,
+    private readonly evidenceId: string,
+  ) {
+    this.record = db.prepare(`INSERT INTO log_records (evidence_id, ${RECORD_COLUMNS}) VALUES (${Array(18).fill('?').join(', ')})`);
     this.text = db.prepare('INSERT INTO log_text (rowid, body) VALUES (?, ?)');
-    this.pii = db.prepare('INSERT INTO pii_matches (evidence_id, idx, field, type, start, end, subtype) VALUES (@evidence_id, @idx, @field, @type, @start, @end, @subtype)');
   }
 
-  insert(row: LogRecordRow, body: string): void {
-    const { lastInsertRowid } = this.record.run(row);
-    if (body) this.text.run(lastInsertRowid, body);
-  }
-
-  insertPii(row: PiiMatchRow): void {
-    this.pii.run(row);
+  insert(v: RecordValues): void {
+    const { lastInsertRowid } = this.record.run(this.evidenceId, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15], v[16]);
+    if (v[17]) this.text.run(lastInsertRowid, v[17]);
   }
 }
 
@@ -96,5 +118,5 @@ export function recordPii(db: Db, evidenceId: string, idx: number): PiiMatchRow[
 }
 
 export function evidencePii(db: Db, evidenceId: string): PiiMatchRow[] {
-  return db.prepare('SELECT * FROM pii_matches WHERE evidence_id = ? ORDER BY rowid').all(evidenceId) as PiiMatchRow[];
+  return db.prepare('SELECT * FROM pii_matches WHERE evidence_id = ? ORDER BY idx, n').all(evidenceId) as PiiMatchRow[];
 }

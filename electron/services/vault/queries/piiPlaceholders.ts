@@ -12,7 +12,7 @@ export function piiValueHash(salt: string, type: string, value: string): string 
 }
 
 /** The case's salt, made on first use. */
-function caseSalt(db: Db, caseId: string): string {
+export function caseSalt(db: Db, caseId: string): string {
   const existing = db.prepare('SELECT salt FROM case_pii_salt WHERE case_id = ?').pluck().get(caseId) as string | undefined;
   if (existing) return existing;
   const salt = randomBytes(32).toString('hex');
@@ -27,11 +27,9 @@ export function placeholderText(type: string, number: number): string {
   return `[${LABELS[type] ?? 'PII'}#${number}]`;
 }
 
-/** Assigns and looks up the per-case placeholder numbers. */
+/** Looks up the per-case placeholder numbers (PlaceholderNumbering assigns them). */
 export class PlaceholderBook {
   private readonly find: Statement;
-  private readonly next: Statement;
-  private readonly insert: Statement;
   private readonly salt: string;
 
   constructor(
@@ -40,30 +38,37 @@ export class PlaceholderBook {
   ) {
     this.salt = caseSalt(db, caseId);
     this.find = db.prepare('SELECT number FROM pii_placeholders WHERE case_id = ? AND type = ? AND value_hash = ?').pluck();
-    this.next = db.prepare('SELECT coalesce(max(number), 0) + 1 FROM pii_placeholders WHERE case_id = ? AND type = ?').pluck();
-    this.insert = db.prepare('INSERT INTO pii_placeholders (case_id, type, value_hash, number) VALUES (?, ?, ?, ?)');
-  }
-
-  /** Values numbered during this session; bounded so a log of a million distinct values stays small. */
-  private readonly seen = new Map<string, number>();
-
-  /** Numbers a value if it was never seen in this case. */
-  assign(type: string, value: string): void {
-    const key = `${type}\n${value}`;
-    if (this.seen.has(key)) return;
-    const hash = piiValueHash(this.salt, type, value);
-    let n = this.find.get(this.caseId, type, hash) as number | undefined;
-    if (n === undefined) {
-      n = this.next.get(this.caseId, type) as number;
-      this.insert.run(this.caseId, type, hash, n);
-    }
-    if (this.seen.size >= 100_000) this.seen.clear();
-    this.seen.set(key, n);
   }
 
   /** The placeholder of a value already numbered, or a generic one. */
   lookup(type: string, value: string): string {
     const n = this.find.get(this.caseId, type, piiValueHash(this.salt, type, value)) as number | undefined;
     return n === undefined ? `[${LABELS[type] ?? 'PII'}]` : placeholderText(type, n);
+  }
+}
+
+/**
+ * Numbers the values of one import as they arrive, by their salted hashes: a value the case already
+ * has keeps its number (the insert does nothing); a new one takes the next number of its type. The
+ * highest number of each type is read once and then counted here, so numbering a value is one
+ * statement, not a lookup, a max() and an insert.
+ */
+export class PlaceholderNumbering {
+  private readonly insert: Statement;
+  private readonly top = new Map<string, number>();
+
+  constructor(
+    db: Db,
+    private readonly caseId: string,
+  ) {
+    for (const r of db.prepare('SELECT type, max(number) AS top FROM pii_placeholders WHERE case_id = ? GROUP BY type').all(caseId) as { type: string; top: number }[]) this.top.set(r.type, r.top);
+    // Only a value already numbered is skipped; a clash on a number would still fail loudly.
+    this.insert = db.prepare('INSERT INTO pii_placeholders (case_id, type, value_hash, number) VALUES (?, ?, ?, ?) ON CONFLICT (case_id, type, value_hash) DO NOTHING');
+  }
+
+  /** Numbers a value (given as piiValueHash with the case's salt) if the case does not have it yet. */
+  assign(type: string, valueHash: string): void {
+    const n = (this.top.get(type) ?? 0) + 1;
+    if (this.insert.run(this.caseId, type, valueHash, n).changes === 1) this.top.set(type, n);
   }
 }

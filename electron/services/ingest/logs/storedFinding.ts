@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: UNLICENSED
+// The stored, signed form of a rule finding and its canonical line (RFC 8785), shared by the
+// analysis thread that produces findings and the importer and verifier that bind and check them.
+import { canonicalize } from '../../../../shared/canonicalJson.js';
+import type { Finding } from '../../../../shared/findings.js';
+
+/** The fields of a finding that are signed, in the form stored in the findings table. */
+export interface StoredFinding {
+  type: string;
+  rule: string;
+  atlas: string | null;
+  severity: string;
+  records: number[];
+  field: string | null;
+  start: number | null;
+  end: number | null;
+  explanation: string;
+  score: number | null;
+}
+
+export function findingLine(f: StoredFinding): string {
+  return canonicalize({ type: f.type, rule: f.rule, atlas: f.atlas, severity: f.severity, records: f.records, field: f.field, start: f.start, end: f.end, explanation: f.explanation, score: f.score }) + '\n';
+}
+
+/** The stored, signed form of a finding (scores rounded so the canonical JSON is the same everywhere). */
+export function toStoredFinding(f: Finding): StoredFinding {
+  return {
+    type: f.type,
+    rule: f.rule,
+    atlas: f.atlas,
+    severity: f.severity,
+    records: f.records,
+    field: f.field ?? null,
+    start: f.start ?? null,
+    end: f.end ?? null,
+    explanation: f.explanation,
+    score: f.score === undefined ? null : Math.round(f.score * 1e6) / 1e6,
+  };
+}
