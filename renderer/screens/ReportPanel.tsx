@@ -6,6 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/vault.js';
 import { REPORT_SECTIONS, type IssuedReportView, type ReportSection } from '../../shared/api/reportTypes.js';
+import { REPORT_TYPES, type ReportType } from '../../shared/report/manifest.js';
 import { ErrorNote } from '../components/ErrorNote.js';
 import { Field } from '../components/Field.js';
 import { CopyButton } from '../components/CopyButton.js';
@@ -24,9 +25,17 @@ const SECTION_TEXT: Record<ReportSection, { title: string; what: string }> = {
   verification: { title: 'How to verify', what: 'Fingerprints to expect and the exact commands an auditor runs' },
 };
 
+const REPORT_TYPE_TEXT: Record<ReportType, string> = {
+  initial: 'Initial — the first notification report',
+  'follow-up': 'Follow-up — adds to an earlier report',
+  final: 'Final — closes the reporting',
+  amendment: 'Amendment — corrects an earlier report, listing each changed field',
+};
+
 export function ReportPanel({ caseId, caseNumber, organisation, nativeDialogs }: { caseId: string; caseNumber: string; organisation: string | null; nativeDialogs: boolean }) {
   const [sections, setSections] = useState<ReportSection[]>([...REPORT_SECTIONS]);
   const [reveal, setReveal] = useState(false);
+  const [reportType, setReportType] = useState<ReportType | ''>('');
   const [org, setOrg] = useState(organisation ?? '');
   const [classification, setClassification] = useState('');
   const [out, setOut] = useState('');
@@ -52,7 +61,7 @@ export function ReportPanel({ caseId, caseNumber, organisation, nativeDialogs }:
     setBusy(true);
     setError(undefined);
     try {
-      setIssued(await api.issueReport({ caseId, sections, reveal, organisation: org.trim() || null, classification: classification.trim() || null, out: out.trim(), passphrase }));
+      setIssued(await api.issueReport({ caseId, sections, reveal, organisation: org.trim() || null, classification: classification.trim() || null, out: out.trim(), passphrase, ...(reportType ? { reportType } : {}) }));
     } catch (err) {
       setError(err);
     } finally {
@@ -82,6 +91,18 @@ export function ReportPanel({ caseId, caseNumber, organisation, nativeDialogs }:
             </label>
           ))}
         </fieldset>
+        <Field label="Report type" hint="Printed on the cover and recorded in the manifest. An amendment needs an earlier report of this case.">
+          {(id) => (
+            <select id={id} value={reportType} onChange={(e) => setReportType(e.target.value as ReportType | '')}>
+              <option value="">Automatic — initial, or follow-up after an earlier report</option>
+              {REPORT_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {REPORT_TYPE_TEXT[t]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <div className="form-row">
           <Field label="Organisation (cover and signature location)">{(id) => <input id={id} value={org} onChange={(e) => setOrg(e.target.value)} maxLength={200} />}</Field>
           <Field label="Classification banner (optional)" hint="Printed at the top and bottom of every page, e.g. Confidential — legal privilege">
