@@ -86,8 +86,9 @@ export async function renderReportPdf(m: ReportModel, attachments: readonly Repo
   });
   const firstPage = doc.page.dictionary;
   const l = new Layout(doc, { sans: fontPath('sans'), bold: fontPath('bold'), italic: fontPath('italic'), mono: fontPath('mono') });
-  renderCover(l, m);
+  // Bookmarked before it is drawn, so the entry points at page 1 even if the cover runs over.
   doc.outline.addItem('Cover: case, examiner, integrity');
+  renderCover(l, m);
   for (const section of m.options.sections) {
     const s = SECTION_RENDERERS[section];
     l.newPage();
