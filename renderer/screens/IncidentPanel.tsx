@@ -35,7 +35,16 @@ export function IncidentPanel({ caseId }: { caseId: string }) {
     setMessage(text);
     setVersion((n) => n + 1);
   };
-  const onSaved = (r: IncidentChangeView) => changed(r.changed ? `${fieldById(r.field)?.label ?? r.field} recorded as event ${r.seq}` : `${fieldById(r.field)?.label ?? r.field} unchanged; nothing recorded`);
+  // Keyboard users land back on the field they edited.
+  const focusField = (id: string) => requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-field="${id}"] .field-value button`)?.focus());
+  const cancel = () => {
+    if (editing) focusField(editing.field);
+    setEditing(null);
+  };
+  const onSaved = (r: IncidentChangeView) => {
+    focusField(r.field);
+    changed(r.changed ? `${fieldById(r.field)?.label ?? r.field} recorded as event ${r.seq}` : `${fieldById(r.field)?.label ?? r.field} unchanged; nothing recorded`);
+  };
   const edit = (id: string) => {
     const f = fieldById(id);
     if (f) setEditing({ field: id, initial: rawOf(f.kind, f.value), source: null });
@@ -62,7 +71,7 @@ export function IncidentPanel({ caseId }: { caseId: string }) {
         <div className="incident-main">
           <ErrorNote error={proposals.error} />
           {proposals.data && v && <IncidentProposals caseId={caseId} proposals={proposals.data} sealed={sealed} onAccepted={changed} onEdit={editProposal} />}
-          {v && <IncidentForm caseId={caseId} groups={v.groups} sealed={sealed} editing={editing} onEdit={edit} onCancel={() => setEditing(null)} onSaved={onSaved} />}
+          {v && <IncidentForm caseId={caseId} groups={v.groups} sealed={sealed} editing={editing} onEdit={edit} onCancel={cancel} onSaved={onSaved} />}
         </div>
         <aside className="incident-side" aria-label="Deadlines and filings">
           <ErrorNote error={deadlines.error} />

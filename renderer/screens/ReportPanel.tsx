@@ -5,8 +5,7 @@
 // SHA-256, the custody event that records it.
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/vault.js';
-import { REPORT_SECTIONS, type IssuedReportView, type ReportSection } from '../../shared/api/reportTypes.js';
-import { REPORT_TYPES, type ReportType } from '../../shared/report/manifest.js';
+import { REPORT_SECTIONS, REPORT_TYPE_CHOICES, type IssuedReportView, type ReportSection, type ReportTypeChoice } from '../../shared/api/reportTypes.js';
 import { ErrorNote } from '../components/ErrorNote.js';
 import { Field } from '../components/Field.js';
 import { CopyButton } from '../components/CopyButton.js';
@@ -25,7 +24,7 @@ const SECTION_TEXT: Record<ReportSection, { title: string; what: string }> = {
   verification: { title: 'How to verify', what: 'Fingerprints to expect and the exact commands an auditor runs' },
 };
 
-const REPORT_TYPE_TEXT: Record<ReportType, string> = {
+const REPORT_TYPE_TEXT: Record<ReportTypeChoice, string> = {
   initial: 'Initial — the first notification report',
   'follow-up': 'Follow-up — adds to an earlier report',
   final: 'Final — closes the reporting',
@@ -35,7 +34,7 @@ const REPORT_TYPE_TEXT: Record<ReportType, string> = {
 export function ReportPanel({ caseId, caseNumber, organisation, nativeDialogs }: { caseId: string; caseNumber: string; organisation: string | null; nativeDialogs: boolean }) {
   const [sections, setSections] = useState<ReportSection[]>([...REPORT_SECTIONS]);
   const [reveal, setReveal] = useState(false);
-  const [reportType, setReportType] = useState<ReportType | ''>('');
+  const [reportType, setReportType] = useState<ReportTypeChoice | ''>('');
   const [org, setOrg] = useState(organisation ?? '');
   const [classification, setClassification] = useState('');
   const [out, setOut] = useState('');
@@ -93,9 +92,9 @@ export function ReportPanel({ caseId, caseNumber, organisation, nativeDialogs }:
         </fieldset>
         <Field label="Report type" hint="Printed on the cover and recorded in the manifest. An amendment needs an earlier report of this case.">
           {(id) => (
-            <select id={id} value={reportType} onChange={(e) => setReportType(e.target.value as ReportType | '')}>
+            <select id={id} value={reportType} onChange={(e) => setReportType(e.target.value as ReportTypeChoice | '')}>
               <option value="">Automatic — initial, or follow-up after an earlier report</option>
-              {REPORT_TYPES.map((t) => (
+              {REPORT_TYPE_CHOICES.map((t) => (
                 <option key={t} value={t}>
                   {REPORT_TYPE_TEXT[t]}
                 </option>

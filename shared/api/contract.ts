@@ -24,11 +24,10 @@ import type {
   VaultVerificationView,
 } from './types.js';
 import type { ErrorCode } from '../errors.js';
-import { REPORT_SECTIONS, type HashedFile, type IssuedReportView } from './reportTypes.js';
+import { REPORT_SECTIONS, REPORT_TYPE_CHOICES, type HashedFile, type IssuedReportView } from './reportTypes.js';
 import type { CertificateView, ExportedKey, KeyView } from './keyTypes.js';
 import type { ModelDetailView, TensorPage } from './modelTypes.js';
 import type { DeadlinesView, IncidentChangeView, IncidentProposalView, IncidentScreenView, NotificationLoggedView } from './incidentTypes.js';
-import { REPORT_TYPES } from '../report/manifest.js';
 
 const id = str({ min: 1, max: 200 });
 const path = str({ min: 1, max: 4096 });
@@ -71,7 +70,7 @@ export const inputs = {
     classification: nullable(str({ max: 200 })),
     out: path,
     // Absent: initial for a case's first report, follow-up after that (the report service decides).
-    reportType: optional(oneOf(REPORT_TYPES)),
+    reportType: optional(oneOf(REPORT_TYPE_CHOICES)),
     // Re-checked against the key file in the service before signing, then dropped.
     passphrase: str({ min: 1, max: 1024 }),
   }),

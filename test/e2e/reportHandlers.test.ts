@@ -44,7 +44,7 @@ test('issueReport: passphrase re-checked, chosen sections, never overwrites; the
     assert.equal(r.pdfSha256, createHash('sha256').update(pdf).digest('hex'));
     assert.equal(readFileSync(`${out}.sig`).length, 64);
     // Sections in the report's own order whatever order they were chosen in.
-    assert.deepEqual(r.outline?.entries.map((e) => e.title), ['Cover: case, examiner, integrity', '1. Executive summary', '4. Chain of custody']);
+    assert.deepEqual(r.outline?.entries.map((e) => e.title), ['Cover: case, examiner, integrity', '1. Executive summary', '10. Chain of custody']);
     assert.equal(r.outline?.entries[0]?.page, 1);
     assert.ok(r.outline!.pages >= 3 && r.outline!.entries.every((e) => e.page !== null && e.page <= r.outline!.pages));
     // The preview: the first two pages' text, read back from the PDF. poppler's pdftotext, where
