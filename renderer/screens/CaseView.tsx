@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: UNLICENSED
-// One case: a header with its state, and tabs for the overview, evidence, logs, findings and the
-// custody log.
+// One case: a header with its state, and tabs for the overview, evidence, logs, findings, the
+// custody log, the incident record and the report.
 import { useState, type KeyboardEvent } from 'react';
 import { api } from '../api/vault.js';
 import { Badge } from '../components/Badge.js';
@@ -10,6 +10,7 @@ import { CustodyPanel } from './CustodyPanel.js';
 import { Dashboard } from './Dashboard.js';
 import { EvidencePanel } from './EvidencePanel.js';
 import { FindingsPanel } from './FindingsPanel.js';
+import { IncidentPanel } from './IncidentPanel.js';
 import { LogExplorer } from './LogExplorer.js';
 import { ReportPanel } from './ReportPanel.js';
 
@@ -19,6 +20,7 @@ const TABS = [
   { id: 'logs', label: 'Logs' },
   { id: 'findings', label: 'Findings' },
   { id: 'custody', label: 'Custody' },
+  { id: 'incident', label: 'Incident' },
   { id: 'report', label: 'Report' },
 ] as const;
 type Tab = (typeof TABS)[number]['id'];
@@ -77,6 +79,7 @@ export function CaseView({ caseId, onBack, nativeDialogs, organisation }: { case
         {tab === 'logs' && c && <LogExplorer caseId={caseId} sealed={c.sealed} target={target} nativeDialogs={nativeDialogs} />}
         {tab === 'findings' && <FindingsPanel caseId={caseId} onOpenRecord={openRecord} />}
         {tab === 'custody' && c && <CustodyPanel caseId={caseId} sealed={c.sealed} onChanged={dash.reload} />}
+        {tab === 'incident' && <IncidentPanel caseId={caseId} />}
         {tab === 'report' && c && <ReportPanel caseId={caseId} caseNumber={c.number} organisation={organisation} nativeDialogs={nativeDialogs} />}
       </div>
     </div>

@@ -34,6 +34,12 @@ function summary(e: CustodyEventView): string {
       return `to ${String(d.toName ?? shortHex(String(d.to)))}${d.reason ? ` — ${String(d.reason)}` : ''}`;
     case 'case.sealed':
       return d.reason ? String(d.reason) : '';
+    case 'incident.updated':
+      return `${String(d.field)}: ${d.new === null ? 'cleared' : `set (value SHA-256 ${shortHex(String(d.new))})`}${d.source ? ' from a vault proposal' : ''}`;
+    case 'incident.notified': {
+      const at = (d.at ?? {}) as { utc?: string };
+      return `${String(d.regime)} → ${String(d.recipient)}, filed ${formatTime(at.utc)}`;
+    }
     default:
       return '';
   }

@@ -5,7 +5,7 @@
 // SHA-256, the custody event that records it.
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/vault.js';
-import { REPORT_SECTIONS, type IssuedReportView, type ReportSection } from '../../shared/api/reportTypes.js';
+import { REPORT_SECTIONS, REPORT_TYPE_CHOICES, type IssuedReportView, type ReportSection, type ReportTypeChoice } from '../../shared/api/reportTypes.js';
 import { ErrorNote } from '../components/ErrorNote.js';
 import { Field } from '../components/Field.js';
 import { CopyButton } from '../components/CopyButton.js';
@@ -24,9 +24,17 @@ const SECTION_TEXT: Record<ReportSection, { title: string; what: string }> = {
   verification: { title: 'How to verify', what: 'Fingerprints to expect and the exact commands an auditor runs' },
 };
 
+const REPORT_TYPE_TEXT: Record<ReportTypeChoice, string> = {
+  initial: 'Initial — the first notification report',
+  'follow-up': 'Follow-up — adds to an earlier report',
+  final: 'Final — closes the reporting',
+  amendment: 'Amendment — corrects an earlier report, listing each changed field',
+};
+
 export function ReportPanel({ caseId, caseNumber, organisation, nativeDialogs }: { caseId: string; caseNumber: string; organisation: string | null; nativeDialogs: boolean }) {
   const [sections, setSections] = useState<ReportSection[]>([...REPORT_SECTIONS]);
   const [reveal, setReveal] = useState(false);
+  const [reportType, setReportType] = useState<ReportTypeChoice | ''>('');
   const [org, setOrg] = useState(organisation ?? '');
   const [classification, setClassification] = useState('');
   const [out, setOut] = useState('');
@@ -52,7 +60,7 @@ export function ReportPanel({ caseId, caseNumber, organisation, nativeDialogs }:
     setBusy(true);
     setError(undefined);
     try {
-      setIssued(await api.issueReport({ caseId, sections, reveal, organisation: org.trim() || null, classification: classification.trim() || null, out: out.trim(), passphrase }));
+      setIssued(await api.issueReport({ caseId, sections, reveal, organisation: org.trim() || null, classification: classification.trim() || null, out: out.trim(), passphrase, ...(reportType ? { reportType } : {}) }));
     } catch (err) {
       setError(err);
     } finally {
@@ -82,6 +90,18 @@ export function ReportPanel({ caseId, caseNumber, organisation, nativeDialogs }:
             </label>
           ))}
         </fieldset>
+        <Field label="Report type" hint="Printed on the cover and recorded in the manifest. An amendment needs an earlier report of this case.">
+          {(id) => (
+            <select id={id} value={reportType} onChange={(e) => setReportType(e.target.value as ReportTypeChoice | '')}>
+              <option value="">Automatic — initial, or follow-up after an earlier report</option>
+              {REPORT_TYPE_CHOICES.map((t) => (
+                <option key={t} value={t}>
+                  {REPORT_TYPE_TEXT[t]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <div className="form-row">
           <Field label="Organisation (cover and signature location)">{(id) => <input id={id} value={org} onChange={(e) => setOrg(e.target.value)} maxLength={200} />}</Field>
           <Field label="Classification banner (optional)" hint="Printed at the top and bottom of every page, e.g. Confidential — legal privilege">

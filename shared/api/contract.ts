@@ -24,9 +24,10 @@ import type {
   VaultVerificationView,
 } from './types.js';
 import type { ErrorCode } from '../errors.js';
-import { REPORT_SECTIONS, type HashedFile, type IssuedReportView } from './reportTypes.js';
+import { REPORT_SECTIONS, REPORT_TYPE_CHOICES, type HashedFile, type IssuedReportView } from './reportTypes.js';
 import type { CertificateView, ExportedKey, KeyView } from './keyTypes.js';
 import type { ModelDetailView, TensorPage } from './modelTypes.js';
+import type { DeadlinesView, IncidentChangeView, IncidentProposalView, IncidentScreenView, NotificationLoggedView } from './incidentTypes.js';
 
 const id = str({ min: 1, max: 200 });
 const path = str({ min: 1, max: 4096 });
@@ -68,6 +69,8 @@ export const inputs = {
     organisation: nullable(str({ max: 200 })),
     classification: nullable(str({ max: 200 })),
     out: path,
+    // Absent: initial for a case's first report, follow-up after that (the report service decides).
+    reportType: optional(oneOf(REPORT_TYPE_CHOICES)),
     // Re-checked against the key file in the service before signing, then dropped.
     passphrase: str({ min: 1, max: 1024 }),
   }),
@@ -77,6 +80,27 @@ export const inputs = {
   importCertificate: object({ pem: str({ min: 1, max: 256 * 1024 }) }),
   modelDetail: object({ caseId: id, evidenceId: id }),
   modelTensors: object({ caseId: id, evidenceId: id, start: int(), count: int({ min: 1, max: 1000 }), filter: optional(str({ max: 200 })) }),
+  // The incident record: field ids, regimes and times are checked again by the services' parsers.
+  setIncidentField: object({
+    caseId: id,
+    field: str({ min: 1, max: 100 }),
+    value: optional(str({ max: 20_000 })),
+    // RFC 3339 with any offset: the value of a time field, or the date of a measure.
+    at: optional(str({ max: 64 })),
+    status: optional(oneOf(['done', 'planned'] as const)),
+    clear: optional(bool()),
+  }),
+  acceptIncidentSuggestions: object({ caseId: id, fields: array(str({ min: 1, max: 100 }), { min: 1, max: 100 }) }),
+  // The examiner's IANA zone (the page's Intl zone); null falls back to examiner.timeZone in the record.
+  incidentDeadlines: object({ caseId: id, zone: nullable(str({ min: 1, max: 100 })) }),
+  recordNotification: object({
+    caseId: id,
+    regime: str({ min: 1, max: 100 }),
+    recipient: str({ min: 1, max: 500 }),
+    at: str({ min: 1, max: 64 }),
+    channel: nullable(str({ max: 200 })),
+    ref: nullable(str({ max: 200 })),
+  }),
   disclose: object({ caseId: id, evidenceId: id, records: str({ min: 1, max: 10_000 }), redact: bool(), out: path, note: optional(str({ max: 2000 })) }),
 };
 
@@ -106,6 +130,10 @@ export type HashFolderInput = Infer<typeof inputs.hashEvidenceFolder>;
 export type ExportKeyInput = Infer<typeof inputs.exportPublicKey>;
 export type CsrInput = Infer<typeof inputs.createCsr>;
 export type ImportCertInput = Infer<typeof inputs.importCertificate>;
+export type SetIncidentFieldInput = Infer<typeof inputs.setIncidentField>;
+export type AcceptSuggestionsInput = Infer<typeof inputs.acceptIncidentSuggestions>;
+export type DeadlinesInput = Infer<typeof inputs.incidentDeadlines>;
+export type NotificationInput = Infer<typeof inputs.recordNotification>;
 export type ModelDetailInput = Infer<typeof inputs.modelDetail>;
 export type TensorsInput = Infer<typeof inputs.modelTensors>;
 
@@ -153,6 +181,13 @@ export interface VaultApi {
   exportPublicKey(input: ExportKeyInput): ExportedKey;
   createCsr(input: CsrInput): ExportedKey;
   importCertificate(input: ImportCertInput): CertificateView;
+  // the incident record (every change and filing a signed custody event)
+  incident(input: CaseRef): IncidentScreenView;
+  setIncidentField(input: SetIncidentFieldInput): IncidentChangeView;
+  incidentSuggestions(input: CaseRef): IncidentProposalView[];
+  acceptIncidentSuggestions(input: AcceptSuggestionsInput): IncidentChangeView[];
+  incidentDeadlines(input: DeadlinesInput): DeadlinesView;
+  recordNotification(input: NotificationInput): NotificationLoggedView;
   // model evidence
   modelDetail(input: ModelDetailInput): ModelDetailView;
   modelTensors(input: TensorsInput): TensorPage;
@@ -197,6 +232,12 @@ export const METHODS = {
   exportPublicKey: args(inputs.exportPublicKey),
   createCsr: args(inputs.createCsr),
   importCertificate: args(inputs.importCertificate),
+  incident: args(inputs.caseRef),
+  setIncidentField: args(inputs.setIncidentField),
+  incidentSuggestions: args(inputs.caseRef),
+  acceptIncidentSuggestions: args(inputs.acceptIncidentSuggestions),
+  incidentDeadlines: args(inputs.incidentDeadlines),
+  recordNotification: args(inputs.recordNotification),
   modelDetail: args(inputs.modelDetail),
   modelTensors: args(inputs.modelTensors),
 } satisfies { [K in MethodName]: Schema<Parameters<VaultApi[K]>> };

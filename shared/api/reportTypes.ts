@@ -8,6 +8,14 @@ import type { PdfOutline } from '../report/pdfOutline.js';
 export const REPORT_SECTIONS = ['summary', 'incident', 'evidence', 'custody', 'methods', 'findings', 'assessment', 'verification', 'crosswalk'] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
+/**
+ * Report types the Report screen offers (shared/report/manifest.ts REPORT_TYPES; a compile-time
+ * check in reportHandlers.ts keeps the two equal). Kept here so the preload bundle does not pull
+ * in the manifest code.
+ */
+export const REPORT_TYPE_CHOICES = ['initial', 'follow-up', 'final', 'amendment'] as const;
+export type ReportTypeChoice = (typeof REPORT_TYPE_CHOICES)[number];
+
 export interface IssuedReportView {
   reportId: string;
   caseNumber: string;

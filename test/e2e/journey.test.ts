@@ -2,12 +2,14 @@
 // The investigator's journey, as a person would walk it, in Debian's Chromium against the real
 // services through the loopback bridge, on a fresh vault and keystore:
 // identity → case → import (a corpus log export and a small safetensors file) → digests and
-// findings → log search → reveal PII (recorded) → note → verify vault → issue the signed report
-// from the Report screen → verify it in the Verify screen (with its .sig and an evidence folder) →
-// one flipped byte of the report → the exact failing step; then a disclosure package made through
+// findings → log search → reveal PII (recorded) → note → verify vault → the incident record
+// (fields, an accepted proposal, the GDPR 72 h clock, a logged filing) → issue the signed report
+// from the Report screen (its incident sections read back with pdftotext) → verify it in the
+// Verify screen (with its .sig and an evidence folder) → one flipped byte of the report → the exact failing step; then a disclosure package made through
 // the API → one flipped byte → the exact failing checks.
 // Screenshots of each screen go to test-results/e2e/.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -230,6 +232,88 @@ test('investigator journey in Chromium through the loopback bridge', { skip, tim
       await shot(page, '09-custody-verified');
     });
 
+    // Awareness two hours ago, entered in +01:00: the GDPR Art. 33 clock has 70 hours left.
+    const awarenessMs = Math.floor(Date.now() / 1000) * 1000 - 2 * 3_600_000;
+    const plusOne = (ms: number) => `${new Date(ms + 3_600_000).toISOString().slice(0, 19)}+01:00`;
+    const gdprDue = new Date(awarenessMs + 72 * 3_600_000).toISOString();
+    await step('Incident tab: fill the record, accept a proposal, see the GDPR 72 h clock, log the filing', async () => {
+      await page.getByRole('tab', { name: 'Incident' }).click();
+      await page.getByRole('heading', { name: 'Deadlines' }).waitFor();
+      const saved = async (label: string) => page.getByRole('status').filter({ hasText: new RegExp(`^${label.replace(/[()]/g, '\\$&')} recorded as event \\d+$`) }).waitFor();
+      // Regimes assessed: a closed list, chosen by checkbox.
+      await page.getByRole('button', { name: 'Edit Regimes assessed' }).click();
+      await page.getByRole('checkbox', { name: 'gdpr-art33' }).check();
+      await page.getByRole('checkbox', { name: 'eu-ai-act-art73' }).check();
+      await page.getByRole('button', { name: 'Save (signed)' }).click();
+      await saved('Regimes assessed');
+      // A time without its offset is refused where it was typed, and nothing is recorded.
+      const before = (await h.call<CustodyEventView[]>('custodyEvents', { caseId })).length;
+      await page.getByRole('button', { name: 'Edit Awareness' }).click();
+      await page.getByLabel('Awareness', { exact: true }).fill('2026-11-20 09:15');
+      await page.getByRole('button', { name: 'Save (signed)' }).click();
+      await page.locator('[data-field="times.awareness"] .error-note[data-code="BAD_INPUT"]').getByText(/not an RFC 3339 time/).waitFor();
+      assert.equal((await h.call<CustodyEventView[]>('custodyEvents', { caseId })).length, before);
+      await page.getByLabel('Awareness', { exact: true }).fill(plusOne(awarenessMs));
+      await page.getByLabel('Awareness', { exact: true }).press('Enter');
+      await saved('Awareness');
+      const awareness = page.locator('[data-field="times.awareness"]');
+      await awareness.getByText(`${new Date(awarenessMs).toISOString().slice(0, 10)} ${new Date(awarenessMs).toISOString().slice(11, 19)} UTC (entered ${plusOne(awarenessMs).slice(0, 10)} ${plusOne(awarenessMs).slice(11, 19)} +01:00)`).waitFor();
+      await page.getByRole('button', { name: 'Edit Personal-data breach (GDPR)' }).click();
+      await page.getByLabel('Personal-data breach (GDPR)', { exact: true }).selectOption('yes');
+      await page.getByRole('button', { name: 'Save (signed)' }).click();
+      await saved('Personal-data breach (GDPR)');
+      await page.getByRole('button', { name: 'Edit Severity' }).click();
+      await page.getByLabel('Severity', { exact: true }).selectOption('high');
+      await page.getByRole('button', { name: 'Save (signed)' }).click();
+      await saved('Severity');
+      await page.getByRole('button', { name: 'Edit Counsel' }).click();
+      await page.getByLabel('Counsel', { exact: true }).fill('Dana Whitfield, Whitfield & Partners LLP');
+      await page.getByRole('button', { name: 'Save (signed)' }).click();
+      await saved('Counsel');
+      // A proposal from the vault's own findings, accepted with its source.
+      const proposal = page.locator('[data-proposal="impact.records"]');
+      await proposal.getByText(/^Source: distinct log records cited by \d+ AI-incident finding/).waitFor();
+      await proposal.getByRole('button', { name: /^Accept/ }).click();
+      await proposal.getByText('Recorded').waitFor();
+      await page.locator('[data-field="impact.records"]').getByText(/event \d+ · vault: distinct log records/).waitFor();
+      // The GDPR Art. 33 clock: 72 hours from awareness, counting down.
+      const gdpr = page.locator('article[data-regime="gdpr-art33"]');
+      assert.equal(await gdpr.locator('li.binding [data-due-utc]').getAttribute('data-due-utc'), gdprDue, 'due exactly 72 h after awareness');
+      assert.equal(await gdpr.getAttribute('data-status'), 'open');
+      assert.match(await gdpr.locator('li.binding .countdown').innerText(), /^2 d 2[12]:\d\d h left$/);
+      await gdpr.locator('[data-missing]').first().waitFor();
+      await page.getByText('Applicability is counsel’s decision; this computation is not legal advice.').waitFor();
+      await page.locator('article[data-regime="eu-ai-act-art73"]').waitFor();
+      await page.getByRole('tab', { name: 'Incident' }).scrollIntoViewIfNeeded();
+      await shot(page, '09b-incident');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await shot(page, '09c-incident-dark');
+      await page.emulateMedia({ colorScheme: 'light' });
+      // The filing, logged once made: the clock shows met.
+      const form = page.getByRole('form', { name: 'Log a notification' });
+      await form.getByLabel('Regime').selectOption('gdpr-art33');
+      await form.getByLabel('Recipient').fill('Berliner Beauftragte für Datenschutz');
+      await form.getByLabel('Filed at').fill(plusOne(Date.now() - 60_000));
+      await form.getByLabel('Channel (optional)').fill('online form');
+      await form.getByLabel('Reference (optional)').fill('BlnBDI-2026-0815');
+      await form.getByRole('button', { name: 'Log notification (signed)' }).click();
+      await page.getByRole('status').filter({ hasText: /Notification to Berliner Beauftragte für Datenschutz logged as event \d+/ }).waitFor();
+      await page.locator('article[data-regime="gdpr-art33"][data-status="met"]').waitFor();
+      assert.match(await gdpr.locator('li.binding .countdown').innerText(), /to spare$/);
+      const deadlines = await h.call<{ assessed: { id: string; status: string }[] }>('incidentDeadlines', { caseId, zone: null });
+      assert.equal(deadlines.assessed.find((r) => r.id === 'gdpr-art33')!.status, 'met', 'the services agree');
+      // The history: one signed custody event per change and filing, newest first.
+      const history = page.getByRole('table', { name: 'Incident record history' });
+      const kinds = await history.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')));
+      assert.deepEqual(kinds, ['notification', 'change', 'change', 'change', 'change', 'change', 'change']);
+      const events = await h.call<CustodyEventView[]>('custodyEvents', { caseId });
+      assert.equal(events.filter((e) => e.action.startsWith('incident.')).length, 7);
+      await gdpr.scrollIntoViewIfNeeded();
+      await shot(page, '09d-incident-filed');
+      await history.scrollIntoViewIfNeeded();
+      await shot(page, '09e-incident-history');
+    });
+
     const reportPdf = join(h.root, 'report-2026-014.pdf');
     await step('issue the signed report from the Report screen (the passphrase is checked again)', async () => {
       await page.getByRole('tab', { name: 'Report' }).click();
@@ -237,6 +321,7 @@ test('investigator journey in Chromium through the loopback bridge', { skip, tim
       assert.equal(await page.getByLabel('Organisation (cover and signature location)').inputValue(), 'Northwind Incident Response', 'the organisation defaults to the examiner profile');
       await page.getByLabel('Classification banner (optional)').fill('Confidential — legal privilege');
       await page.getByLabel('Save as').fill(reportPdf);
+      await page.getByLabel('Report type').selectOption('initial');
       const before = (await h.call<CustodyEventView[]>('custodyEvents', { caseId })).length;
       await page.getByLabel('Your passphrase').fill('not the passphrase');
       await page.getByRole('button', { name: 'Sign and save report' }).click();
@@ -269,6 +354,23 @@ test('investigator journey in Chromium through the loopback bridge', { skip, tim
       assert.ok(contents.some((c) => /1\. Executive summary/.test(c)), 'the outline lists the executive summary');
       await cover.scrollIntoViewIfNeeded();
       await shot(page, '11b-report-preview');
+    });
+
+    await step('the report PDF carries the incident sections, the deadline box and the cross-walk (pdftotext)', () => {
+      const r = spawnSync('pdftotext', ['-layout', reportPdf, '-'], { encoding: 'utf8' });
+      assert.ok(!r.error, `pdftotext is needed to read the report back (apt-get install -y poppler-utils): ${r.error?.message}`);
+      const text = r.stdout;
+      for (const heading of ['2. Parties and legal authority', '3. Regimes and clocks', '4. Key times', '6. Classification', '7. Impact', '17. Notification log', '21. Filing cross-walk']) assert.ok(text.includes(`\n${heading}\n`), heading);
+      const page1 = text.split('\f')[0]!;
+      assert.match(page1, /Report type\s+initial/);
+      assert.match(page1, new RegExp(`GDPR Art\\. 33: MET, due ${gdprDue.slice(0, 10)} ${gdprDue.slice(11, 19)} UTC`));
+      assert.match(text, /Counsel\s+Dana Whitfield, Whitfield & Partners LLP/);
+      assert.match(text, /Records affected \(approx\.\)\s+\d+\s+\[vault:\s+distinct\s+log\s+records/);
+      // The notification log's table wraps the recipient within its column.
+      assert.match(text, /\n17\. Notification log\n[\s\S]*gdpr-art33\s+Berliner Beauftragte für\s[\s\S]*BlnBDI-2026-0815/);
+      assert.match(text, /Requester\s+Not supplied/, 'an empty examiner field is printed, not dropped');
+      const crosswalk = text.slice(text.indexOf('\n21. Filing cross-walk\n'));
+      for (const col of ['AI Act template', 'GDPR Art. 33(3)', 'UK ICO form']) assert.ok(crosswalk.includes(col), col);
     });
 
     await step('Verify screen: the report passes with its .sig and evidence; one flipped byte fails at pdf-digest', async () => {

@@ -7,6 +7,7 @@ import { caseHandlers } from './caseHandlers.js';
 import { custodyHandlers } from './custodyHandlers.js';
 import { evidenceHandlers, type Dialogs } from './evidenceHandlers.js';
 import { ImportRunner } from './importRunner.js';
+import { incidentHandlers } from './incidentHandlers.js';
 import { keyHandlers } from './keyHandlers.js';
 import { logHandlers } from './logHandlers.js';
 import { modelHandlers } from './modelHandlers.js';
@@ -30,6 +31,7 @@ export function createApp(options: SessionOptions & { dialogs?: Dialogs }): App 
     ...logHandlers(session),
     ...custodyHandlers(session),
     ...reportHandlers(session),
+    ...incidentHandlers(session),
     ...keyHandlers(session),
     ...modelHandlers(session),
   } satisfies Handlers;

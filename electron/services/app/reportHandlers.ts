@@ -7,7 +7,8 @@ import { promises as fs } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Handlers } from '../../../shared/api/contract.js';
 import { EvaultError } from '../../../shared/errors.js';
-import type { ReportSection } from '../../../shared/api/reportTypes.js';
+import type { ReportSection, ReportTypeChoice } from '../../../shared/api/reportTypes.js';
+import type { ReportType } from '../../../shared/report/manifest.js';
 import { readPdfOutline } from '../../../shared/report/pdfOutline.js';
 import { readFirstPagesText } from '../../../shared/report/pdfText.js';
 import { CertificateStore } from '../report/certStore.js';
@@ -20,6 +21,7 @@ import type { AppSession } from './session.js';
 // The contract's list and the report service's must be the same set (a compile error otherwise).
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const SECTIONS_MATCH: Same<ReportSection, Section> = true;
+export const REPORT_TYPES_MATCH: Same<ReportTypeChoice, ReportType> = true;
 
 export function reportHandlers(session: AppSession): Pick<Handlers, 'issueReport' | 'hashEvidenceFolder'> {
   return {
@@ -37,7 +39,7 @@ export function reportHandlers(session: AppSession): Pick<Handlers, 'issueReport
           caseRef: input.caseId,
           out: input.out,
           // Always in the report's own order, so the same set gives the same report.
-          options: { sections: SECTIONS.filter((s) => input.sections.includes(s)), reveal: input.reveal, organisation: input.organisation?.trim() || null, classification: input.classification?.trim() || null },
+          options: { sections: SECTIONS.filter((s) => input.sections.includes(s)), reveal: input.reveal, organisation: input.organisation?.trim() || null, classification: input.classification?.trim() || null, ...(input.reportType ? { reportType: input.reportType } : {}) },
           certificates: new CertificateStore(session.keystore.dir),
         });
         const elapsedMs = Math.round(performance.now() - started);

@@ -16,16 +16,17 @@ function reportTypeText(m: ReportModel): string {
 export function renderCover(l: Layout, m: ReportModel): void {
   const doc = l.doc;
   const bandTop = 0;
-  const bandHeight = 190;
+  // Compact enough that the deadline box, the case and the integrity facts fit on one page.
+  const bandHeight = 160;
   doc.rect(0, bandTop, PAGE.width, bandHeight).fill(THEME.navy);
   doc.rect(0, bandTop + bandHeight, PAGE.width, 4).fill(THEME.accent);
-  l.at(`FORENSIC EVIDENCE REPORT · ${m.incident.reportType.toUpperCase()}`, l.x, bandTop + 56, 'bold', 9, '#9fb3c8', { characterSpacing: 1.6 });
+  l.at(`FORENSIC EVIDENCE REPORT · ${m.incident.reportType.toUpperCase()}`, l.x, bandTop + 44, 'bold', 9, '#9fb3c8', { characterSpacing: 1.6 });
   const titleLines = l.wrap(m.case.title, 'bold', 22, CONTENT_WIDTH).slice(0, 2);
-  titleLines.forEach((t, i) => l.at(t, l.x, bandTop + 76 + i * 27, 'bold', 22, THEME.white));
-  l.at(`Case ${m.case.number}`, l.x, bandTop + 82 + titleLines.length * 27, 'sans', 12, '#d7e1ea');
-  l.at(`Report ${m.reportId}`, l.x, bandTop + bandHeight - 24, 'mono', 9, '#9fb3c8');
-  l.at(`Generated ${utc(m.generatedAt.toISOString())}`, l.x, bandTop + bandHeight - 24, 'sans', 9, '#9fb3c8', { width: CONTENT_WIDTH, align: 'right' });
-  l.y = bandTop + bandHeight + 26;
+  titleLines.forEach((t, i) => l.at(t, l.x, bandTop + 64 + i * 27, 'bold', 22, THEME.white));
+  l.at(`Case ${m.case.number}`, l.x, bandTop + 70 + titleLines.length * 27, 'sans', 12, '#d7e1ea');
+  l.at(`Report ${m.reportId}`, l.x, bandTop + bandHeight - 22, 'mono', 9, '#9fb3c8');
+  l.at(`Generated ${utc(m.generatedAt.toISOString())}`, l.x, bandTop + bandHeight - 22, 'sans', 9, '#9fb3c8', { width: CONTENT_WIDTH, align: 'right' });
+  l.y = bandTop + bandHeight + 18;
 
   if (m.options.reveal) {
     const h = 24;
@@ -46,9 +47,7 @@ export function renderCover(l: Layout, m: ReportModel): void {
     { label: 'Examiner', value: m.signer.name },
     { label: 'Role', value: m.signer.role ?? '' },
     { label: 'Examiner key (Ed25519)', value: fp(m.signer.fingerprint), mono: true },
-    { label: 'Report ID', value: m.reportId, mono: true },
     { label: 'Report type', value: reportTypeText(m) },
-    { label: 'Generated', value: utc(m.generatedAt.toISOString()) },
     { label: 'Classification', value: m.options.classification ?? '' },
   ]);
 

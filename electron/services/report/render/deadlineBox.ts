@@ -25,7 +25,7 @@ export function deadlineBox(l: Layout, m: ReportModel): void {
   const pad = 8;
   const wrapped = lines.flatMap((t) => l.wrap(t, 'sans', size, CONTENT_WIDTH - 2 * pad - 4));
   const foot = l.wrap(`Status at generation (${utc(d.computedAt)}); section 3 has every deadline with the article behind it. ${d.disclaimer}`, 'italic', 7.4, CONTENT_WIDTH - 2 * pad - 4);
-  const h = 14 + wrapped.length * size * 1.4 + foot.length * 7.4 * 1.4 + 2 * pad;
+  const h = 14 + wrapped.length * size * 1.3 + foot.length * 7.4 * 1.3 + 2 * pad;
   l.ensure(h + 10);
   l.doc.rect(l.x, l.y, CONTENT_WIDTH, h).fill('#fff7e6');
   l.doc.rect(l.x, l.y, 3, h).fill('#b54708');
@@ -34,11 +34,11 @@ export function deadlineBox(l: Layout, m: ReportModel): void {
   y += 14;
   for (const t of wrapped) {
     l.at(t, l.x + pad + 4, y, 'sans', size, THEME.ink);
-    y += size * 1.4;
+    y += size * 1.3;
   }
   for (const t of foot) {
     l.at(t, l.x + pad + 4, y, 'italic', 7.4, THEME.muted);
-    y += 7.4 * 1.4;
+    y += 7.4 * 1.3;
   }
-  l.y += h + 12;
+  l.y += h + 8;
 }

@@ -19,6 +19,7 @@ const EVERY_METHOD: { [K in keyof VaultApi]: true } = {
   verifyProof: true, disclose: true,
   issueReport: true, hashEvidenceFolder: true,
   listKeys: true, exportPublicKey: true, createCsr: true, importCertificate: true,
+  incident: true, setIncidentField: true, incidentSuggestions: true, acceptIncidentSuggestions: true, incidentDeadlines: true, recordNotification: true,
   modelDetail: true, modelTensors: true,
 };
 
@@ -46,6 +47,21 @@ test('issueReport takes known sections only and needs the passphrase', () => {
   for (const bad of [{ ...ok, sections: [] }, { ...ok, sections: ['summary', 'appendix'] }, { ...ok, passphrase: '' }, { ...ok, passphrase: undefined }, { ...ok, out: '' }, { ...ok, reveal: 'yes' }]) {
     assert.throws(() => METHODS.issueReport.parse([bad]), (e: unknown) => e instanceof EvaultError && e.code === 'BAD_INPUT', JSON.stringify(bad));
   }
+});
+
+test('issueReport takes a report type from the closed list, or none', () => {
+  const ok = { caseId: 'c1', sections: ['summary'], reveal: false, organisation: null, classification: null, out: '/tmp/r.pdf', passphrase: 'x' };
+  for (const reportType of ['initial', 'follow-up', 'final', 'amendment']) assert.deepEqual(METHODS.issueReport.parse([{ ...ok, reportType }]), [{ ...ok, reportType }]);
+  assert.throws(() => METHODS.issueReport.parse([{ ...ok, reportType: 'draft' }]), /reportType: must be one of initial, follow-up, final, amendment/);
+});
+
+test('incident inputs: a measure status is done or planned, notifications name a recipient, lists are bounded', () => {
+  assert.deepEqual(METHODS.setIncidentField.parse([{ caseId: 'c', field: 'times.awareness', at: '2026-11-20T09:15:00+01:00' }]), [{ caseId: 'c', field: 'times.awareness', at: '2026-11-20T09:15:00+01:00' }]);
+  assert.throws(() => METHODS.setIncidentField.parse([{ caseId: 'c', field: 'measures.containment', value: 'x', status: 'maybe' }]), /status: must be one of done, planned/);
+  assert.throws(() => METHODS.setIncidentField.parse([{ caseId: 'c', field: 'x', value: 1 }]), /value: must be text/);
+  assert.throws(() => METHODS.recordNotification.parse([{ caseId: 'c', regime: 'gdpr-art33', recipient: '', at: '2026-11-20T09:15:00Z', channel: null, ref: null }]), /recipient: must not be empty/);
+  assert.throws(() => METHODS.acceptIncidentSuggestions.parse([{ caseId: 'c', fields: [] }]), /fields: must have at least 1/);
+  assert.throws(() => METHODS.incidentDeadlines.parse([{ caseId: 'c' }]), /zone/);
 });
 
 test('dialog purposes are a closed list (main words the dialog, not the page)', () => {
