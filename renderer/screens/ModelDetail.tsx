@@ -8,6 +8,7 @@ import type { ModelDetailView, TensorRow } from '../../shared/api/modelTypes.js'
 import { Badge, type Tone } from '../components/Badge.js';
 import { CopyButton } from '../components/CopyButton.js';
 import { ErrorNote } from '../components/ErrorNote.js';
+import { ModelCompare } from './ModelCompare.js';
 import { VirtualRows } from '../components/VirtualRows.js';
 import { formatBytes, formatCount, shortHex } from '../lib/format.js';
 import { useLoad } from '../lib/useLoad.js';
@@ -235,6 +236,7 @@ export function ModelDetail({ caseId, evidenceId, onClose }: { caseId: string; e
             </ul>
           )}
           <Tensors caseId={caseId} d={d} />
+          <ModelCompare caseId={caseId} evidenceId={d.evidenceId} name={d.name} />
         </>
       )}
     </section>

@@ -26,7 +26,7 @@ import type {
 import type { ErrorCode } from '../errors.js';
 import { REPORT_SECTIONS, REPORT_TYPE_CHOICES, type HashedFile, type IssuedReportView } from './reportTypes.js';
 import type { CertificateView, ExportedKey, KeyView } from './keyTypes.js';
-import type { ModelDetailView, TensorPage } from './modelTypes.js';
+import type { ModelDetailView, ModelDiffView, TensorPage } from './modelTypes.js';
 import type { DeadlinesView, IncidentChangeView, IncidentProposalView, IncidentScreenView, NotificationLoggedView } from './incidentTypes.js';
 
 const id = str({ min: 1, max: 200 });
@@ -80,6 +80,9 @@ export const inputs = {
   importCertificate: object({ pem: str({ min: 1, max: 256 * 1024 }) }),
   modelDetail: object({ caseId: id, evidenceId: id }),
   modelTensors: object({ caseId: id, evidenceId: id, start: int(), count: int({ min: 1, max: 1000 }), filter: optional(str({ max: 200 })) }),
+  // The other side is a model evidence item of the same case or a file/folder on disk (exactly one);
+  // `record` signs the diff as a finding.recorded event in the case (refused on a sealed case).
+  modelDiff: object({ caseId: id, evidenceId: id, otherEvidenceId: optional(id), otherPath: optional(path), record: optional(bool()) }),
   // The incident record: field ids, regimes and times are checked again by the services' parsers.
   setIncidentField: object({
     caseId: id,
@@ -136,6 +139,7 @@ export type DeadlinesInput = Infer<typeof inputs.incidentDeadlines>;
 export type NotificationInput = Infer<typeof inputs.recordNotification>;
 export type ModelDetailInput = Infer<typeof inputs.modelDetail>;
 export type TensorsInput = Infer<typeof inputs.modelTensors>;
+export type ModelDiffInput = Infer<typeof inputs.modelDiff>;
 
 /** Everything the UI can ask of the services. Each method takes at most one argument object. */
 export interface VaultApi {
@@ -191,6 +195,7 @@ export interface VaultApi {
   // model evidence
   modelDetail(input: ModelDetailInput): ModelDetailView;
   modelTensors(input: TensorsInput): TensorPage;
+  modelDiff(input: ModelDiffInput): ModelDiffView;
 }
 
 export type MethodName = keyof VaultApi;
@@ -240,6 +245,7 @@ export const METHODS = {
   recordNotification: args(inputs.recordNotification),
   modelDetail: args(inputs.modelDetail),
   modelTensors: args(inputs.modelTensors),
+  modelDiff: args(inputs.modelDiff),
 } satisfies { [K in MethodName]: Schema<Parameters<VaultApi[K]>> };
 
 export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];
