@@ -19,6 +19,16 @@ export interface ModelDetailView {
   inspection: Omit<ModelInspection, 'tensors'>;
   /** The same as `evault inspect` prints it, line by line. */
   summary: string[];
+  /** A model folder: its files as evidence items of the case (named in the signed acquisition). */
+  members: FolderMemberLink[] | null;
+}
+
+export interface FolderMemberLink {
+  /** Path inside the folder. */
+  name: string;
+  evidenceId: string;
+  /** True when the member has a model detail of its own (a weights or model file). */
+  model: boolean;
 }
 
 export interface TensorRow {

@@ -4,7 +4,8 @@
 // model can have tens of thousands of tensors). And model-diff against another model item of the
 // case or a path on disk; the diff writes to the vault only when asked to record it as a finding.
 import type { Handlers } from '../../../shared/api/contract.js';
-import type { TensorRow } from '../../../shared/api/modelTypes.js';
+import type { FolderMemberLink, TensorRow } from '../../../shared/api/modelTypes.js';
+import { parseEvent } from '../../../shared/custody/verifyLog.js';
 import { EvaultError } from '../../../shared/errors.js';
 import { describeInspection } from '../../../shared/models/describe.js';
 import type { ModelInspection } from '../../../shared/models/types.js';
@@ -31,6 +32,15 @@ function requireModel(vault: Vault, caseId: string, evidenceId: string): { id: s
   return { id: evidence.id, name: evidence.name, meta };
 }
 
+/** The folder's members as its signed acquisition event names them, each with its evidence id. */
+function folderMembers(vault: Vault, evidenceId: string): FolderMemberLink[] {
+  const row = vault.db.prepare('SELECT case_id, event_seq FROM evidence WHERE id = ?').get(evidenceId) as { case_id: string; event_seq: number };
+  const bytes = vault.db.prepare('SELECT bytes FROM events WHERE log = ? AND seq = ?').pluck().get(row.case_id, row.event_seq) as Buffer;
+  const members = (parseEvent(new Uint8Array(bytes)).details.folder as { members?: { name: string; evidence: string }[] } | undefined)?.members ?? [];
+  const isModel = vault.db.prepare('SELECT 1 FROM model_meta WHERE evidence_id = ?').pluck();
+  return members.map((x) => ({ name: x.name, evidenceId: x.evidence, model: isModel.get(x.evidence) !== undefined }));
+}
+
 /** LIKE pattern for a substring, with its wildcards escaped. */
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -55,6 +65,7 @@ export function modelHandlers(session: AppSession): Pick<Handlers, 'modelDetail'
         parameters,
         inspection: rest,
         summary: describeInspection({ ...rest, notes: rest.notes ?? [] }),
+        members: inspection.format === 'model-folder' ? folderMembers(vault, m.id) : null,
       };
     },
     async modelTensors(_ctx, input) {
