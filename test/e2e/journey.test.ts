@@ -168,6 +168,25 @@ test('investigator journey in Chromium through the loopback bridge', { skip, tim
       await shot(page, '05b-model-tensors');
     });
 
+    await step('compare the model with a variant: the changed tensor with its element statistics', async () => {
+      // A variant of d.safetensors written here: element 2 of its one F64 tensor "d" moved by +1.
+      const bytes = Buffer.from(readFileSync(MODEL));
+      const at = 8 + Number(bytes.readBigUInt64LE(0)) + 2 * 8;
+      bytes.writeDoubleLE(bytes.readDoubleLE(at) + 1, at);
+      const variant = join(h.root, 'd-variant.safetensors');
+      writeFileSync(variant, bytes);
+      const st = page.getByRole('region', { name: 'Model d.safetensors' });
+      const compare = st.getByRole('region', { name: 'Compare with another model' });
+      await compare.getByLabel('Model to compare d.safetensors with').selectOption({ label: 'A file or folder on disk…' });
+      await compare.getByLabel('Path of the model file or folder to compare with').fill(variant);
+      await compare.getByRole('button', { name: 'Compare' }).click();
+      const changed = compare.getByRole('table', { name: 'Tensor changes' }).locator('tr[data-change="changed"]');
+      await changed.waitFor({ timeout: 60_000 });
+      assert.match(await changed.innerText(), /\bd\b[\s\S]*1 of 6 elements differ[\s\S]*max \|a−b\| 1(\.000)?\b/);
+      await compare.scrollIntoViewIfNeeded();
+      await shot(page, '05c-model-diff');
+    });
+
     await step('the dashboard shows findings by severity', async () => {
       await page.getByRole('tab', { name: 'Overview' }).click();
       const findings = page.getByRole('region', { name: 'Findings' });
