@@ -537,6 +537,27 @@ test('an auditor with no vault and no identity verifies the handed-over report',
     const status = await harness.call<{ identities: unknown[]; vault: { exists: boolean } }>('status');
     assert.deepEqual(status.identities, [], 'no identity was needed');
     assert.equal(status.vault.exists, false, 'no vault was created');
+
+    // A hashdeep manifest of the evidence folder, written and checked with no vault: every file matched.
+    const manifests = page.getByRole('region', { name: 'Manifests' });
+    const written = join(handover, 'evidence.hashdeep');
+    const w = manifests.getByRole('form', { name: 'Write a manifest' });
+    await w.getByLabel('File or folder to list').fill(join(handover, 'evidence'));
+    await w.getByLabel('Save as').fill(written);
+    await w.getByRole('button', { name: 'Write manifest' }).click();
+    await w.getByText(/file\(s\) listed in/).waitFor({ timeout: 60_000 });
+    assert.match(readFileSync(written, 'utf8'), /^%%%% HASHDEEP-1\.0\n/);
+    const c = manifests.getByRole('form', { name: 'Check a manifest' });
+    await c.getByLabel(/^Manifest/).fill(written);
+    await c.getByLabel('Folder it describes').fill(join(handover, 'evidence'));
+    await c.getByRole('button', { name: 'Check manifest' }).click();
+    const checked = manifests.locator('[data-testid="manifest-check"][data-passed="true"]');
+    await checked.waitFor({ timeout: 60_000 });
+    assert.ok((await checked.locator('tr[data-status="matched"]').count()) >= 1);
+    assert.equal(await checked.locator('tr:not([data-status="matched"])[data-status]').count(), 0);
+    await manifests.scrollIntoViewIfNeeded();
+    await shot(page, '23-manifest-check');
+    assert.equal((await harness.call<{ vault: { exists: boolean } }>('status')).vault.exists, false, 'still no vault');
   } finally {
     await browser.close();
     await harness.close();
