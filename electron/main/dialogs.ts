@@ -15,6 +15,7 @@ const SAVE_TITLES: Record<SavePurpose, string> = {
   'public-key': 'Save the public key (PEM)',
   csr: 'Save the certificate request',
   disclosure: 'Choose an empty folder for the disclosure package',
+  manifest: 'Save the manifest',
 };
 
 function windowOf(host: unknown): BrowserWindow | undefined {

@@ -176,7 +176,7 @@ export function EvidencePanel({ caseId, sealed, nativeDialogs, onChanged }: { ca
           </tbody>
         </table>
       )}
-      {model && <ModelDetail key={model} caseId={caseId} evidenceId={model} onClose={() => setModel(undefined)} />}
+      {model && <ModelDetail key={model} caseId={caseId} evidenceId={model} onClose={() => setModel(undefined)} onOpenModel={setModel} />}
     </div>
   );
 }

@@ -8,6 +8,8 @@ import type { ModelDetailView, TensorRow } from '../../shared/api/modelTypes.js'
 import { Badge, type Tone } from '../components/Badge.js';
 import { CopyButton } from '../components/CopyButton.js';
 import { ErrorNote } from '../components/ErrorNote.js';
+import { ModelCompare } from './ModelCompare.js';
+import { ModelFolderView } from './ModelFolderView.js';
 import { VirtualRows } from '../components/VirtualRows.js';
 import { formatBytes, formatCount, shortHex } from '../lib/format.js';
 import { useLoad } from '../lib/useLoad.js';
@@ -137,7 +139,7 @@ function Tensors({ caseId, d }: { caseId: string; d: ModelDetailView }) {
   );
 }
 
-export function ModelDetail({ caseId, evidenceId, onClose }: { caseId: string; evidenceId: string; onClose: () => void }) {
+export function ModelDetail({ caseId, evidenceId, onClose, onOpenModel }: { caseId: string; evidenceId: string; onClose: () => void; onOpenModel: (evidenceId: string) => void }) {
   const detail = useLoad(() => api.modelDetail({ caseId, evidenceId }), [caseId, evidenceId]);
   const d = detail.data;
   const v = d?.verdict ? VERDICT[d.verdict] : undefined;
@@ -208,6 +210,7 @@ export function ModelDetail({ caseId, evidenceId, onClose }: { caseId: string; e
             <dt>Inspector</dt>
             <dd>{i.inspector}</dd>
           </dl>
+          <ModelFolderView d={d} onOpenModel={onOpenModel} />
           {meta.length > 0 && (
             <details className="model-meta" open={meta.length <= 12}>
               <summary>Metadata ({meta.length} keys)</summary>
@@ -235,6 +238,7 @@ export function ModelDetail({ caseId, evidenceId, onClose }: { caseId: string; e
             </ul>
           )}
           <Tensors caseId={caseId} d={d} />
+          <ModelCompare caseId={caseId} evidenceId={d.evidenceId} name={d.name} />
         </>
       )}
     </section>

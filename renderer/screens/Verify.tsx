@@ -14,6 +14,7 @@ import { readFirstPagesText } from '../../shared/report/pdfText.js';
 import { verifyReport } from '../../shared/report/verifyReport.js';
 import { ErrorNote } from '../components/ErrorNote.js';
 import { ReportResult, type ReportOutcome } from './ReportResult.js';
+import { ManifestPanel } from './ManifestPanel.js';
 import { checkPackage, PackageResult, type PackageOutcome } from './VerifyProof.js';
 
 interface Named {
@@ -223,6 +224,7 @@ export function Verify({ nativeDialogs }: { nativeDialogs: boolean }) {
       )}
       {pdf && report && <ReportResult outcome={report} />}
       {pkg && <PackageResult outcome={pkg.outcome} />}
+      <ManifestPanel nativeDialogs={nativeDialogs} />
     </div>
   );
 }

@@ -26,7 +26,8 @@ import type {
 import type { ErrorCode } from '../errors.js';
 import { REPORT_SECTIONS, REPORT_TYPE_CHOICES, type HashedFile, type IssuedReportView } from './reportTypes.js';
 import type { CertificateView, ExportedKey, KeyView } from './keyTypes.js';
-import type { ModelDetailView, TensorPage } from './modelTypes.js';
+import type { ModelDetailView, ModelDiffView, TensorPage } from './modelTypes.js';
+import type { ManifestCheck, ManifestWritten } from './manifestTypes.js';
 import type { DeadlinesView, IncidentChangeView, IncidentProposalView, IncidentScreenView, NotificationLoggedView } from './incidentTypes.js';
 
 const id = str({ min: 1, max: 200 });
@@ -34,7 +35,7 @@ const path = str({ min: 1, max: 4096 });
 const fingerprint = str({ min: 8, max: 64, pattern: /^[0-9a-f]+$/ });
 
 export const OPEN_PURPOSES = ['import', 'evidence-folder'] as const;
-export const SAVE_PURPOSES = ['export', 'report', 'public-key', 'csr', 'disclosure'] as const;
+export const SAVE_PURPOSES = ['export', 'report', 'public-key', 'csr', 'disclosure', 'manifest'] as const;
 export type OpenPurpose = (typeof OPEN_PURPOSES)[number];
 export type SavePurpose = (typeof SAVE_PURPOSES)[number];
 
@@ -80,6 +81,9 @@ export const inputs = {
   importCertificate: object({ pem: str({ min: 1, max: 256 * 1024 }) }),
   modelDetail: object({ caseId: id, evidenceId: id }),
   modelTensors: object({ caseId: id, evidenceId: id, start: int(), count: int({ min: 1, max: 1000 }), filter: optional(str({ max: 200 })) }),
+  // The other side is a model evidence item of the same case or a file/folder on disk (exactly one);
+  // `record` signs the diff as a finding.recorded event in the case (refused on a sealed case).
+  modelDiff: object({ caseId: id, evidenceId: id, otherEvidenceId: optional(id), otherPath: optional(path), record: optional(bool()) }),
   // The incident record: field ids, regimes and times are checked again by the services' parsers.
   setIncidentField: object({
     caseId: id,
@@ -101,6 +105,9 @@ export const inputs = {
     channel: nullable(str({ max: 200 })),
     ref: nullable(str({ max: 200 })),
   }),
+  // hashdeep needs no vault; oms signs with the unlocked examiner's P-256 companion (in main).
+  writeManifest: object({ path, format: oneOf(['hashdeep', 'oms'] as const), out: path }),
+  checkManifest: object({ manifest: path, dir: optional(path) }),
   disclose: object({ caseId: id, evidenceId: id, records: str({ min: 1, max: 10_000 }), redact: bool(), out: path, note: optional(str({ max: 2000 })) }),
 };
 
@@ -136,6 +143,9 @@ export type DeadlinesInput = Infer<typeof inputs.incidentDeadlines>;
 export type NotificationInput = Infer<typeof inputs.recordNotification>;
 export type ModelDetailInput = Infer<typeof inputs.modelDetail>;
 export type TensorsInput = Infer<typeof inputs.modelTensors>;
+export type ModelDiffInput = Infer<typeof inputs.modelDiff>;
+export type WriteManifestInput = Infer<typeof inputs.writeManifest>;
+export type CheckManifestInput = Infer<typeof inputs.checkManifest>;
 
 /** Everything the UI can ask of the services. Each method takes at most one argument object. */
 export interface VaultApi {
@@ -191,6 +201,10 @@ export interface VaultApi {
   // model evidence
   modelDetail(input: ModelDetailInput): ModelDetailView;
   modelTensors(input: TensorsInput): TensorPage;
+  modelDiff(input: ModelDiffInput): ModelDiffView;
+  // interoperable manifests (hashdeep, OpenSSF Model Signing)
+  writeManifest(input: WriteManifestInput): ManifestWritten;
+  checkManifest(input: CheckManifestInput): ManifestCheck;
 }
 
 export type MethodName = keyof VaultApi;
@@ -240,6 +254,9 @@ export const METHODS = {
   recordNotification: args(inputs.recordNotification),
   modelDetail: args(inputs.modelDetail),
   modelTensors: args(inputs.modelTensors),
+  modelDiff: args(inputs.modelDiff),
+  writeManifest: args(inputs.writeManifest),
+  checkManifest: args(inputs.checkManifest),
 } satisfies { [K in MethodName]: Schema<Parameters<VaultApi[K]>> };
 
 export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];

@@ -168,6 +168,25 @@ test('investigator journey in Chromium through the loopback bridge', { skip, tim
       await shot(page, '05b-model-tensors');
     });
 
+    await step('compare the model with a variant: the changed tensor with its element statistics', async () => {
+      // A variant of d.safetensors written here: element 2 of its one F64 tensor "d" moved by +1.
+      const bytes = Buffer.from(readFileSync(MODEL));
+      const at = 8 + Number(bytes.readBigUInt64LE(0)) + 2 * 8;
+      bytes.writeDoubleLE(bytes.readDoubleLE(at) + 1, at);
+      const variant = join(h.root, 'd-variant.safetensors');
+      writeFileSync(variant, bytes);
+      const st = page.getByRole('region', { name: 'Model d.safetensors' });
+      const compare = st.getByRole('region', { name: 'Compare with another model' });
+      await compare.getByLabel('Model to compare d.safetensors with').selectOption({ label: 'A file or folder on disk…' });
+      await compare.getByLabel('Path of the model file or folder to compare with').fill(variant);
+      await compare.getByRole('button', { name: 'Compare' }).click();
+      const changed = compare.getByRole('table', { name: 'Tensor changes' }).locator('tr[data-change="changed"]');
+      await changed.waitFor({ timeout: 60_000 });
+      assert.match(await changed.innerText(), /\bd\b[\s\S]*1 of 6 elements differ[\s\S]*max \|a−b\| 1(\.000)?\b/);
+      await compare.scrollIntoViewIfNeeded();
+      await shot(page, '05c-model-diff');
+    });
+
     await step('the dashboard shows findings by severity', async () => {
       await page.getByRole('tab', { name: 'Overview' }).click();
       const findings = page.getByRole('region', { name: 'Findings' });
@@ -518,6 +537,27 @@ test('an auditor with no vault and no identity verifies the handed-over report',
     const status = await harness.call<{ identities: unknown[]; vault: { exists: boolean } }>('status');
     assert.deepEqual(status.identities, [], 'no identity was needed');
     assert.equal(status.vault.exists, false, 'no vault was created');
+
+    // A hashdeep manifest of the evidence folder, written and checked with no vault: every file matched.
+    const manifests = page.getByRole('region', { name: 'Manifests' });
+    const written = join(handover, 'evidence.hashdeep');
+    const w = manifests.getByRole('form', { name: 'Write a manifest' });
+    await w.getByLabel('File or folder to list').fill(join(handover, 'evidence'));
+    await w.getByLabel('Save as').fill(written);
+    await w.getByRole('button', { name: 'Write manifest' }).click();
+    await w.getByText(/file\(s\) listed in/).waitFor({ timeout: 60_000 });
+    assert.match(readFileSync(written, 'utf8'), /^%%%% HASHDEEP-1\.0\n/);
+    const c = manifests.getByRole('form', { name: 'Check a manifest' });
+    await c.getByLabel(/^Manifest/).fill(written);
+    await c.getByLabel('Folder it describes').fill(join(handover, 'evidence'));
+    await c.getByRole('button', { name: 'Check manifest' }).click();
+    const checked = manifests.locator('[data-testid="manifest-check"][data-passed="true"]');
+    await checked.waitFor({ timeout: 60_000 });
+    assert.ok((await checked.locator('tr[data-status="matched"]').count()) >= 1);
+    assert.equal(await checked.locator('tr:not([data-status="matched"])[data-status]').count(), 0);
+    await manifests.scrollIntoViewIfNeeded();
+    await shot(page, '23-manifest-check');
+    assert.equal((await harness.call<{ vault: { exists: boolean } }>('status')).vault.exists, false, 'still no vault');
   } finally {
     await browser.close();
     await harness.close();

@@ -10,6 +10,7 @@ import { ImportRunner } from './importRunner.js';
 import { incidentHandlers } from './incidentHandlers.js';
 import { keyHandlers } from './keyHandlers.js';
 import { logHandlers } from './logHandlers.js';
+import { manifestHandlers } from './manifestHandlers.js';
 import { modelHandlers } from './modelHandlers.js';
 import { reportHandlers } from './reportHandlers.js';
 import { sessionHandlers } from './sessionHandlers.js';
@@ -34,6 +35,7 @@ export function createApp(options: SessionOptions & { dialogs?: Dialogs }): App 
     ...incidentHandlers(session),
     ...keyHandlers(session),
     ...modelHandlers(session),
+    ...manifestHandlers(session),
   } satisfies Handlers;
   return { session, handlers, imports };
 }

@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: UNLICENSED
 // Model evidence detail: the inspection recorded at import (format view, scanner verdict, imports)
 // and the tensor table with the per-tensor digests the signed weights root covers, in pages (a
-// model can have tens of thousands of tensors). Read-only: nothing here writes to the vault.
+// model can have tens of thousands of tensors). And model-diff against another model item of the
+// case or a path on disk; the diff writes to the vault only when asked to record it as a finding.
 import type { Handlers } from '../../../shared/api/contract.js';
-import type { TensorRow } from '../../../shared/api/modelTypes.js';
+import type { FolderMemberLink, TensorRow } from '../../../shared/api/modelTypes.js';
+import { parseEvent } from '../../../shared/custody/verifyLog.js';
 import { EvaultError } from '../../../shared/errors.js';
 import { describeInspection } from '../../../shared/models/describe.js';
 import type { ModelInspection } from '../../../shared/models/types.js';
-import { requireCase } from '../vault/cases.js';
+import { describeDiff } from '../../../shared/models/diff/describeDiff.js';
+import { resolveSide } from '../models/diffSides.js';
+import { recordModelDiff, runModelDiff } from '../models/modelDiff.js';
+import { requireCase, requireOpenCase } from '../vault/cases.js';
 import { requireEvidence } from '../vault/evidenceActions.js';
 import type { Vault } from '../vault/vault.js';
 import type { AppSession } from './session.js';
@@ -27,10 +32,19 @@ function requireModel(vault: Vault, caseId: string, evidenceId: string): { id: s
   return { id: evidence.id, name: evidence.name, meta };
 }
 
+/** The folder's members as its signed acquisition event names them, each with its evidence id. */
+function folderMembers(vault: Vault, evidenceId: string): FolderMemberLink[] {
+  const row = vault.db.prepare('SELECT case_id, event_seq FROM evidence WHERE id = ?').get(evidenceId) as { case_id: string; event_seq: number };
+  const bytes = vault.db.prepare('SELECT bytes FROM events WHERE log = ? AND seq = ?').pluck().get(row.case_id, row.event_seq) as Buffer;
+  const members = (parseEvent(new Uint8Array(bytes)).details.folder as { members?: { name: string; evidence: string }[] } | undefined)?.members ?? [];
+  const isModel = vault.db.prepare('SELECT 1 FROM model_meta WHERE evidence_id = ?').pluck();
+  return members.map((x) => ({ name: x.name, evidenceId: x.evidence, model: isModel.get(x.evidence) !== undefined }));
+}
+
 /** LIKE pattern for a substring, with its wildcards escaped. */
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export function modelHandlers(session: AppSession): Pick<Handlers, 'modelDetail' | 'modelTensors'> {
+export function modelHandlers(session: AppSession): Pick<Handlers, 'modelDetail' | 'modelTensors' | 'modelDiff'> {
   return {
     async modelDetail(_ctx, input) {
       const { vault } = session.require();
@@ -51,6 +65,7 @@ export function modelHandlers(session: AppSession): Pick<Handlers, 'modelDetail'
         parameters,
         inspection: rest,
         summary: describeInspection({ ...rest, notes: rest.notes ?? [] }),
+        members: inspection.format === 'model-folder' ? folderMembers(vault, m.id) : null,
       };
     },
     async modelTensors(_ctx, input) {
@@ -64,6 +79,22 @@ export function modelHandlers(session: AppSession): Pick<Handlers, 'modelDetail'
         .prepare(`SELECT ordinal, name, dtype, shape, length, sha256 FROM model_tensors WHERE ${where} ORDER BY ordinal LIMIT ? OFFSET ?`)
         .all(...params, input.count, input.start) as { ordinal: number; name: string; dtype: string; shape: string; length: number; sha256: string }[];
       return { total, start: input.start, rows: rows.map((r): TensorRow => ({ ordinal: r.ordinal, name: r.name, dtype: r.dtype, shape: JSON.parse(r.shape) as number[], length: r.length, sha256: r.sha256 })) };
+    },
+    async modelDiff(_ctx, input) {
+      const { vault, signer } = session.require();
+      if ((input.otherEvidenceId === undefined) === (input.otherPath === undefined)) throw new EvaultError('BAD_INPUT', 'compare with either another evidence item of the case or a path, not both');
+      // Refuse before the (possibly long) diff, not after it.
+      if (input.record) requireOpenCase(vault, input.caseId);
+      const mine = requireModel(vault, input.caseId, input.evidenceId);
+      // The other item must be in the same case; a path is read from disk (no vault lookup by name).
+      const other = input.otherEvidenceId !== undefined ? requireModel(vault, input.caseId, input.otherEvidenceId) : undefined;
+      const started = performance.now();
+      const a = await resolveSide(vault, mine.id);
+      const b = other ? await resolveSide(vault, other.id) : await resolveSide(undefined, input.otherPath!);
+      // Streamed reads in 4 MiB steps (node:fs promises): the event loop is free between steps.
+      const diff = await runModelDiff(a, b);
+      const recorded = input.record ? recordModelDiff(vault, signer, diff, a, b) : undefined;
+      return { diff, lines: describeDiff(diff), recorded: recorded ? { seq: recorded.event.seq } : null, ms: Math.round(performance.now() - started) };
     },
   };
 }
