@@ -2,19 +2,12 @@
 // What the report and Verify screens receive from the services (JSON-safe, no keys).
 import type { PdfOutline } from '../report/pdfOutline.js';
 
-/** The report's sections, in the order the report prints them (electron/services/report/model.ts). */
-// In the report's own order (electron/services/report/model.ts SECTIONS; a compile-time check keeps
-// the two sets equal).
-export const REPORT_SECTIONS = ['summary', 'incident', 'evidence', 'custody', 'methods', 'findings', 'assessment', 'verification', 'crosswalk'] as const;
-export type ReportSection = (typeof REPORT_SECTIONS)[number];
+import type { Section, ReportType } from '../report/options.js';
 
-/**
- * Report types the Report screen offers (shared/report/manifest.ts REPORT_TYPES; a compile-time
- * check in reportHandlers.ts keeps the two equal). Kept here so the preload bundle does not pull
- * in the manifest code.
- */
-export const REPORT_TYPE_CHOICES = ['initial', 'follow-up', 'final', 'amendment'] as const;
-export type ReportTypeChoice = (typeof REPORT_TYPE_CHOICES)[number];
+/** The report's sections, in the order the report prints them, and its types (one list each). */
+export { SECTIONS as REPORT_SECTIONS, REPORT_TYPES as REPORT_TYPE_CHOICES } from '../report/options.js';
+export type ReportSection = Section;
+export type ReportTypeChoice = ReportType;
 
 export interface IssuedReportView {
   reportId: string;

@@ -9,6 +9,7 @@ import type { IncidentAnnex } from '../incident/annex.js';
 import type { HistoryEntry, recordForManifest } from '../incident/record.js';
 import type { DeadlineReport } from '../regimes/deadlines.js';
 import type { RegimeIdentity } from '../regimes/index.js';
+import type { ReportType } from './options.js';
 
 export const MANIFEST_TYPE = 'evault.report-manifest.v1';
 export const MANIFEST_NAME = 'manifest.json';
@@ -93,8 +94,7 @@ export interface ManifestAttachment {
   mime: string;
 }
 
-export const REPORT_TYPES = ['initial', 'follow-up', 'final', 'amendment'] as const;
-export type ReportType = (typeof REPORT_TYPES)[number];
+export { REPORT_TYPES, type ReportType } from './options.js';
 
 /** The incident record as of the report's checkpoint, its clocks, and the annex for other tools. */
 export interface ManifestIncident {

@@ -7,21 +7,14 @@ import { promises as fs } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Handlers } from '../../../shared/api/contract.js';
 import { EvaultError } from '../../../shared/errors.js';
-import type { ReportSection, ReportTypeChoice } from '../../../shared/api/reportTypes.js';
-import type { ReportType } from '../../../shared/report/manifest.js';
 import { readPdfOutline } from '../../../shared/report/pdfOutline.js';
 import { readFirstPagesText } from '../../../shared/report/pdfText.js';
 import { CertificateStore } from '../report/certStore.js';
 import { generateReport } from '../report/generate.js';
-import { SECTIONS, type Section } from '../report/model.js';
+import { SECTIONS } from '../report/model.js';
 import { hashFolder } from '../report/verifyFile.js';
 import { renderInWorker } from './reportRender.js';
 import type { AppSession } from './session.js';
-
-// The contract's list and the report service's must be the same set (a compile error otherwise).
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-export const SECTIONS_MATCH: Same<ReportSection, Section> = true;
-export const REPORT_TYPES_MATCH: Same<ReportTypeChoice, ReportType> = true;
 
 export function reportHandlers(session: AppSession): Pick<Handlers, 'issueReport' | 'hashEvidenceFolder'> {
   return {

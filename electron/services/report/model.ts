@@ -4,14 +4,10 @@
 import type { SignedEvent } from '../../../shared/custody/event.js';
 import type { IncidentRecord } from '../../../shared/incident/record.js';
 import type { ManifestCheckpoint, ManifestEvidence, ManifestExaminer, ManifestFinding, ManifestIncident, ManifestPrevious, ManifestRecordProof, ReportManifest, ReportType } from '../../../shared/report/manifest.js';
+import type { Section } from '../../../shared/report/options.js';
 import type { ParsedCertificate } from '../../../shared/report/x509.js';
 
-/**
- * In the order of regulatory.md §7: summary (1), incident record (2–8), evidence (9), custody (10),
- * methods (11), findings (12), assessment and filings (13–19), verification (20), cross-walk (21).
- */
-export const SECTIONS = ['summary', 'incident', 'evidence', 'custody', 'methods', 'findings', 'assessment', 'verification', 'crosswalk'] as const;
-export type Section = (typeof SECTIONS)[number];
+export { SECTIONS, type Section } from '../../../shared/report/options.js';
 
 export interface ReportOptions {
   sections: Section[];
