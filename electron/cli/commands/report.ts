@@ -52,9 +52,11 @@ export const reportCommands: Command[] = [
       if (!out) throw new UsageError('usage: evault report CASE --out FILE.pdf [--sections LIST] [--reveal]');
       const type = stringOpt(values, 'type');
       if (type !== undefined && !(REPORT_TYPES as readonly string[]).includes(type)) throw new UsageError(`--type must be one of ${REPORT_TYPES.join(', ')}`);
-      const options = { sections: sectionsArg(stringOpt(values, 'sections')), reveal: values.reveal === true, organisation: stringOpt(values, 'org')?.trim() || null, classification: stringOpt(values, 'classification')?.trim() || null, ...(type ? { reportType: type as ReportType } : {}) };
+      const sections = sectionsArg(stringOpt(values, 'sections'));
       const vault = await ctx.openVault();
       const signer = await ctx.unlock();
+      // --org overrides the organisation the examiner's key records.
+      const options = { sections, reveal: values.reveal === true, organisation: stringOpt(values, 'org')?.trim() || signer.organisation, classification: stringOpt(values, 'classification')?.trim() || null, ...(type ? { reportType: type as ReportType } : {}) };
       const r = await generateReport(vault, signer, { caseRef: ref!, out, options, certificates: new CertificateStore(ctx.keystore.dir) });
       if (ctx.options.json) {
         ctx.out(JSON.stringify(r, null, 2));

@@ -16,6 +16,7 @@ export interface SignerInfo {
   publicKey: Uint8Array;
   name: string;
   role: string | null;
+  organisation: string | null;
 }
 
 export function createSignBuffer(): SharedArrayBuffer {
@@ -42,6 +43,7 @@ export function remoteSigner(info: SignerInfo, buffer: SharedArrayBuffer, port: 
     publicKey: info.publicKey,
     name: info.name,
     role: info.role,
+    organisation: info.organisation,
     // Imports sign custody events only (Ed25519); the ECDSA companion is not offered to workers.
     companion: null,
     sign(message: Uint8Array): Uint8Array {

@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readFirstPagesText } from '../../../shared/report/pdfText.js';
 import { evault } from '../../helpers/cli.js';
 import { tempDir } from '../../helpers/vaultFixture.js';
 
@@ -13,7 +14,7 @@ describe('evault report / verify', () => {
   let fingerprint = '';
   before(() => {
     assert.equal(evault(['init'], env).status, 0);
-    const key = evault(['key', 'create', '--name', 'Cli Examiner', '--role', 'analyst', '--json'], env);
+    const key = evault(['key', 'create', '--name', 'Cli Examiner', '--role', 'analyst', '--org', 'Northwind IR', '--json'], env);
     fingerprint = (JSON.parse(key.stdout) as { fingerprint: string }).fingerprint;
     assert.equal(evault(['case', 'create', '--number', 'CLI-7', '--title', 'Report <&> CLI case'], env).status, 0);
     mkdirSync(join(root, 'ev'));
@@ -28,6 +29,7 @@ describe('evault report / verify', () => {
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /Report EVR-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4} for case CLI-7/);
     assert.match(r.stdout, /openssl pkeyutl -verify/);
+    assert.match((readFirstPagesText(new Uint8Array(readFileSync(out)), 1) ?? []).flat().join('\n'), /Northwind IR/, 'with no --org the cover names the organisation the key records');
     const v = evault(['verify', out, '--fingerprint', fingerprint, '--evidence', join(root, 'ev')], env);
     assert.equal(v.status, 0, v.stdout + v.stderr);
     assert.match(v.stdout, /\[ 1\/15\] PASS {2}PDF structure/);
