@@ -32,7 +32,7 @@ export function reportHandlers(session: AppSession): Pick<Handlers, 'issueReport
           caseRef: input.caseId,
           out: input.out,
           // Always in the report's own order, so the same set gives the same report.
-          options: { sections: SECTIONS.filter((s) => input.sections.includes(s)), reveal: input.reveal, organisation: input.organisation?.trim() || null, classification: input.classification?.trim() || null, ...(input.reportType ? { reportType: input.reportType } : {}) },
+          options: { sections: SECTIONS.filter((s) => input.sections.includes(s)), reveal: input.reveal, organisation: input.organisation?.trim() || null, classification: input.classification?.trim() || null, ...(input.reportType ? { reportType: input.reportType } : {}), ...(input.cite?.length ? { cite: input.cite.map((c) => ({ evidence: c.evidenceId, index: c.record })) } : {}) },
           certificates: new CertificateStore(session.keystore.dir),
         });
         const elapsedMs = Math.round(performance.now() - started);
