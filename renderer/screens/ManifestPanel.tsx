@@ -153,7 +153,7 @@ export function ManifestPanel({ nativeDialogs, record }: { nativeDialogs: boolea
             )}
           </Field>
           {choices.length > 0 && (
-            <Field label="Record in a case" hint="Recorded manifests are signed manifest.issued events in the case's custody log (with the manifest's SHA-256).">
+            <Field label="Record in a case" hint="A recorded manifest becomes a signed manifest.issued event in the case’s custody log.">
               {(id) => (
                 <select id={id} value={caseId} onChange={(e) => setCaseId(e.target.value)}>
                   <option value={NOT_RECORDED}>Do not record (no custody event)</option>

@@ -639,10 +639,16 @@ test('model examiner journey (dark theme): folder view, compare and record as fi
       await detail.getByText('Folder weights root').waitFor();
       await detail.getByText(inspected.inspection.folder.weights.root, { exact: true }).first().waitFor();
       await detail.getByText(/LlamaForCausalLM · llama/).waitFor();
-      await detail.scrollIntoViewIfNeeded();
-      await shot(page, '24-dark-model-detail');
-      await files.scrollIntoViewIfNeeded();
-      await shot(page, '25-dark-model-folder');
+      await files.evaluate((el) => (el as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'center' }));
+      await shot(page, '24-dark-model-folder');
+      // A member opens its own detail: the single file's tensors with their digests.
+      await files.getByRole('button', { name: 'Open details of model.safetensors' }).click();
+      const member = page.getByRole('region', { name: 'Model hf-model/model.safetensors' });
+      await member.getByRole('grid', { name: 'Tensors of hf-model/model.safetensors' }).locator('[data-sha256]').first().waitFor();
+      await member.scrollIntoViewIfNeeded();
+      await shot(page, '25-dark-model-detail');
+      await page.locator(`tr[data-evidence="${folderName}"]`).getByRole('button', { name: 'Model details' }).click();
+      await page.getByRole('region', { name: `Model ${folderName}` }).getByRole('table', { name: /^Files of hf-model/ }).waitFor();
     });
 
     let diffSeq = 0;
