@@ -22,15 +22,23 @@ const KINDS: Record<Kind, (f: FindingView) => boolean> = {
 };
 
 /** The evidence items a recorded finding involves: both sides of a diff (a side on disk by its path). */
-function Items({ f }: { f: FindingView }) {
+function Items({ f, onOpenModel }: { f: FindingView; onOpenModel: (evidenceId: string) => void }) {
   const items = f.recorded?.items ?? [];
   return (
     <ul className="plain finding-items" aria-label="Evidence involved">
       {items.map((x, i) => (
         <li key={i} className="mono small">
           {items.length === 2 && <span className="muted">{i === 0 ? 'A ' : 'B '}</span>}
-          {x.name}
-          {x.evidence === null && <span className="muted"> (file on disk)</span>}
+          {x.evidence !== null ? (
+            <button type="button" className="link mono" onClick={() => onOpenModel(x.evidence!)} title="Open its model view on the Evidence tab">
+              {x.name}
+            </button>
+          ) : (
+            <>
+              {x.name}
+              <span className="muted"> (file on disk)</span>
+            </>
+          )}
         </li>
       ))}
     </ul>
@@ -45,7 +53,7 @@ function Recorded({ r }: { r: NonNullable<FindingView['recorded']> }) {
   );
 }
 
-export function FindingsPanel({ caseId, onOpenRecord }: { caseId: string; onOpenRecord: (t: RecordTarget) => void }) {
+export function FindingsPanel({ caseId, onOpenRecord, onOpenModel }: { caseId: string; onOpenRecord: (t: RecordTarget) => void; onOpenModel: (evidenceId: string) => void }) {
   const list = useLoad(() => api.findings({ caseId }), [caseId]);
   const [severity, setSeverity] = useState<string>('all');
   const [kind, setKind] = useState<Kind>('findings');
@@ -115,7 +123,7 @@ export function FindingsPanel({ caseId, onOpenRecord }: { caseId: string; onOpen
                       {f.records.length > 1 && <div className="muted small">+{f.records.length - 1} more record(s)</div>}
                     </>
                   ) : (
-                    <Items f={f} />
+                    <Items f={f} onOpenModel={onOpenModel} />
                   )}
                 </td>
                 <td className="why">

@@ -706,6 +706,10 @@ test('model examiner journey (dark theme): folder view, compare and record as fi
       await page.getByLabel('Severity').selectOption('medium');
       await row.waitFor();
       await shot(page, '27-dark-findings');
+      // Each model the finding names opens its model view on the Evidence tab.
+      await row.getByRole('button', { name: /^hf-model-tuned\/?$/ }).click();
+      await page.getByRole('tab', { name: 'Evidence', selected: true }).waitFor();
+      await page.getByRole('region', { name: /^Model hf-model-tuned\/?$/ }).waitFor();
     });
 
     await step('an OpenSSF model signature of the folder, written from the Verify screen and recorded in this case', async () => {
