@@ -31,6 +31,7 @@ db.prepare(
 ).run(evidenceId, caseId, '0'.repeat(64), file, examiner);
 const writer = new LogRecordWriter(db, evidenceId);
 for (const r of rows) writer.insert(r);
+writer.finish();
 db.exec('COMMIT');
 const seconds = (performance.now() - t0) / 1000;
 vault.close();

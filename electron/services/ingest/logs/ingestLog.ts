@@ -84,6 +84,7 @@ export async function ingestLog(db: Db, caseId: string, evidenceId: string, path
       worker.on('error', (err) => fail(new ImportError('INTERNAL', `log analysis of ${name} failed: ${err.message}`, { cause: err })));
       worker.on('exit', (code) => fail(new ImportError('INTERNAL', `log analysis of ${name} stopped (exit code ${code}) before the end of the log`)));
     });
+    writer.finish();
     // Bursts still open at the end of the log are final now.
     for (const f of engine.finish()) options.findings.add(f);
     insertLogMeta(db, {
