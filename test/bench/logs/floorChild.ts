@@ -24,6 +24,7 @@ await analyzeLog({ path: file, name: file, year: 2026, salt: caseSalt(db, caseId
 const examiner = db.prepare('SELECT fingerprint FROM examiners LIMIT 1').pluck().get() as string;
 const evidenceId = randomBytes(16).toString('hex');
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 db.exec('BEGIN IMMEDIATE');
 db.prepare(
   `INSERT INTO evidence (id, case_id, name, kind, size, sha256, stored, source_path, acquired_at, acquired_by, event_seq)
@@ -34,5 +35,6 @@ for (const r of rows) writer.insert(r);
 writer.finish();
 db.exec('COMMIT');
 const seconds = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(cpu0);
 vault.close();
-process.stdout.write(JSON.stringify({ seconds, records: rows.length, maxRssKiB: process.resourceUsage().maxRSS }) + '\n');
+process.stdout.write(JSON.stringify({ seconds, records: rows.length, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssKiB: process.resourceUsage().maxRSS }) + '\n');

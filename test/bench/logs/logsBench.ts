@@ -38,13 +38,13 @@ function median(xs: number[]): number {
 }
 
 /** Inserts the rows an import would store, prepared beforehand, into a fresh vault (floorChild.ts). */
-async function sqliteFloor(dir: string, signer: Awaited<ReturnType<Keystore['unlock']>>, file: string): Promise<{ seconds: number; records: number }> {
+async function sqliteFloor(dir: string, signer: Awaited<ReturnType<Keystore['unlock']>>, file: string): Promise<{ seconds: number; records: number; cpuSeconds: number }> {
   const vault = await Vault.create(join(dir, 'floor-vault'));
   const theCase = createCase(vault, signer, { number: 'BENCH-FLOOR', title: 'SQLite floor' });
   vault.close();
   const child = spawnSync(process.execPath, [fileURLToPath(new URL('./floorChild.js', import.meta.url)), vault.dir, theCase.id, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (child.status !== 0) throw new Error(`SQLite floor failed: ${child.stderr}`);
-  return JSON.parse(child.stdout) as { seconds: number; records: number };
+  return JSON.parse(child.stdout) as { seconds: number; records: number; cpuSeconds: number };
 }
 
 export async function benchLogs(records: number): Promise<string[]> {
@@ -70,7 +70,7 @@ export async function benchLogs(records: number): Promise<string[]> {
     vault.close();
     const child = spawnSync(process.execPath, [fileURLToPath(new URL('./importChild.js', import.meta.url)), vault.dir, keystoreDir, info.fingerprint, theCase.id, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
     if (child.status !== 0) throw new Error(`import failed: ${child.stderr}`);
-    const result = JSON.parse(child.stdout) as { seconds: number; records: number; findings: number; pii: number; maxRssKiB: number };
+    const result = JSON.parse(child.stdout) as { seconds: number; records: number; findings: number; pii: number; cpuSeconds: number; maxRssKiB: number };
     const floor = await sqliteFloor(dir, signer, file);
 
     const v = await Vault.open(vault.dir);
@@ -95,8 +95,8 @@ export async function benchLogs(records: number): Promise<string[]> {
     out.push(`  baseline JSON.parse per line:  ${parse.toFixed(2)} s (${(records / parse).toFixed(0)} records/s)`);
     out.push(`  import end to end:             ${result.seconds.toFixed(2)} s = ${rate.toFixed(0)} records/s  [target >= 50,000: ${rate >= 50_000 ? 'PASS' : 'MISS'}]`);
     out.push(`    = ${(result.seconds / parse).toFixed(1)}x the JSON.parse baseline, ${(result.seconds / wc).toFixed(0)}x wc -l`);
-    out.push(`    = ${(result.seconds / floor.seconds).toFixed(2)}x the SQLite floor`);
-    out.push(`  SQLite floor (prepared rows, indexes, FTS5; one transaction): ${floor.seconds.toFixed(2)} s = ${(floor.records / floor.seconds).toFixed(0)} records/s`);
+    out.push(`    = ${(result.seconds / floor.seconds).toFixed(2)}x the SQLite floor; CPU ${result.cpuSeconds.toFixed(1)} s (both threads) = ${((result.cpuSeconds / result.records) * 1e6).toFixed(0)} µs per record`);
+    out.push(`  SQLite floor (prepared rows, indexes, FTS5; one transaction): ${floor.seconds.toFixed(2)} s = ${(floor.records / floor.seconds).toFixed(0)} records/s; CPU ${((floor.cpuSeconds / floor.records) * 1e6).toFixed(0)} µs per record`);
     out.push(`    ${result.pii.toLocaleString('en')} PII matches, ${result.findings.toLocaleString('en')} findings`);
     out.push(`  peak RSS of the import process: ${(result.maxRssKiB / 1024).toFixed(0)} MiB  [target <= 400 MiB: ${result.maxRssKiB / 1024 <= 400 ? 'PASS' : 'MISS'}]`);
     out.push(`  search by session id: median ${median(bySession).toFixed(1)} ms, max ${Math.max(...bySession).toFixed(1)} ms over ${bySession.length} queries  [target <= 50 ms: ${Math.max(...bySession) <= 50 ? 'PASS' : 'MISS'}]`);
