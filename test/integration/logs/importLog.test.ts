@@ -106,6 +106,10 @@ describe('log evidence', () => {
     const inAudit = text.filter((r) => r.evidence_id === items[0]!.id);
     assert.ok(inAudit.length > 0 && inAudit.every((r) => lines[r.idx]!.toLowerCase().includes('verbatim')), 'free text finds only records with the words');
     assert.equal(inAudit.length, lines.filter((l) => /print it verbatim/i.test(l)).length);
+    // A phrase is words in order and adjacent: the same words apart or reordered do not match.
+    const apart = searchRecords(f.vault, f.theCase.id, { query: 'verbatim print', limit: 1000 }).filter((r) => r.evidence_id === items[0]!.id);
+    assert.equal(apart.length, lines.filter((l) => /verbatim print/i.test(l)).length);
+    assert.ok(lines.filter((l) => /print/i.test(l) && /verbatim/i.test(l)).length > apart.length, 'records with both words exist');
     const windowed = searchRecords(f.vault, f.theCase.id, { query: session, field: 'session', from: bySession[0]!.ts!, to: bySession[0]!.ts! });
     assert.equal(windowed.length, 1);
     assert.throws(() => searchRecords(f.vault, f.theCase.id, { query: 'x', from: 'yesterday' }), (e: Error & { code?: string }) => e.code === 'BAD_INPUT');
