@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: UNLICENSED
 // Log import benchmark (issue 9): a generated inference log of N records (default 1,000,000,
 // ~0.5 GB) imported end to end — parsing, PII scan, rules, indexing, records root — compared with
-// two baselines measured in the same run: `wc -l` and a plain JSON.parse of every line. Then search
-// latency by session id and by free text. Prints; never fails on a missed target.
+// baselines measured in the same run: `wc -l`, a plain JSON.parse of every line, and the SQLite
+// floor — the same prepared rows (row, indexes, FTS5 text) inserted into a fresh vault with nothing
+// else (floorChild.ts). Then search latency by session id and by free text. Prints; never fails on
+// a missed target.
 // Usage: node dist/test/bench/logs/logsBench.js [--records N]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
@@ -35,6 +37,16 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
+/** Inserts the rows an import would store, prepared beforehand, into a fresh vault (floorChild.ts). */
+async function sqliteFloor(dir: string, signer: Awaited<ReturnType<Keystore['unlock']>>, file: string): Promise<{ seconds: number; records: number; cpuSeconds: number }> {
+  const vault = await Vault.create(join(dir, 'floor-vault'));
+  const theCase = createCase(vault, signer, { number: 'BENCH-FLOOR', title: 'SQLite floor' });
+  vault.close();
+  const child = spawnSync(process.execPath, [fileURLToPath(new URL('./floorChild.js', import.meta.url)), vault.dir, theCase.id, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (child.status !== 0) throw new Error(`SQLite floor failed: ${child.stderr}`);
+  return JSON.parse(child.stdout) as { seconds: number; records: number; cpuSeconds: number };
+}
+
 export async function benchLogs(records: number): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'evault-logbench-'));
   const out: string[] = [];
@@ -58,7 +70,8 @@ export async function benchLogs(records: number): Promise<string[]> {
     vault.close();
     const child = spawnSync(process.execPath, [fileURLToPath(new URL('./importChild.js', import.meta.url)), vault.dir, keystoreDir, info.fingerprint, theCase.id, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
     if (child.status !== 0) throw new Error(`import failed: ${child.stderr}`);
-    const result = JSON.parse(child.stdout) as { seconds: number; records: number; findings: number; pii: number; maxRssKiB: number };
+    const result = JSON.parse(child.stdout) as { seconds: number; records: number; findings: number; pii: number; cpuSeconds: number; maxRssKiB: number };
+    const floor = await sqliteFloor(dir, signer, file);
 
     const v = await Vault.open(vault.dir);
     const sessions = Array.from({ length: 25 }, (_, i) => `sess_${Math.floor(((i * 7919) % records) / 12)}`);
@@ -82,6 +95,8 @@ export async function benchLogs(records: number): Promise<string[]> {
     out.push(`  baseline JSON.parse per line:  ${parse.toFixed(2)} s (${(records / parse).toFixed(0)} records/s)`);
     out.push(`  import end to end:             ${result.seconds.toFixed(2)} s = ${rate.toFixed(0)} records/s  [target >= 50,000: ${rate >= 50_000 ? 'PASS' : 'MISS'}]`);
     out.push(`    = ${(result.seconds / parse).toFixed(1)}x the JSON.parse baseline, ${(result.seconds / wc).toFixed(0)}x wc -l`);
+    out.push(`    = ${(result.seconds / floor.seconds).toFixed(2)}x the SQLite floor; CPU ${result.cpuSeconds.toFixed(1)} s (both threads) = ${((result.cpuSeconds / result.records) * 1e6).toFixed(0)} µs per record`);
+    out.push(`  SQLite floor (prepared rows, indexes, FTS5; one transaction): ${floor.seconds.toFixed(2)} s = ${(floor.records / floor.seconds).toFixed(0)} records/s; CPU ${((floor.cpuSeconds / floor.records) * 1e6).toFixed(0)} µs per record`);
     out.push(`    ${result.pii.toLocaleString('en')} PII matches, ${result.findings.toLocaleString('en')} findings`);
     out.push(`  peak RSS of the import process: ${(result.maxRssKiB / 1024).toFixed(0)} MiB  [target <= 400 MiB: ${result.maxRssKiB / 1024 <= 400 ? 'PASS' : 'MISS'}]`);
     out.push(`  search by session id: median ${median(bySession).toFixed(1)} ms, max ${Math.max(...bySession).toFixed(1)} ms over ${bySession.length} queries  [target <= 50 ms: ${Math.max(...bySession) <= 50 ? 'PASS' : 'MISS'}]`);

@@ -88,6 +88,13 @@ describe('log evidence', () => {
     assert.match(String(injection.atlas), /^AML\.T005[14]/);
   });
 
+  test('the id indexes dropped for the first log are built again when it is stored, and searches use them', () => {
+    const names = f.vault.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'log_records' AND sql IS NOT NULL ORDER BY name").pluck().all();
+    assert.deepEqual(names, ['log_records_request', 'log_records_session', 'log_records_tenant', 'log_records_user']);
+    const plan = f.vault.db.prepare("EXPLAIN QUERY PLAN SELECT * FROM log_records WHERE session = 's'").all() as { detail: string }[];
+    assert.match(plan.map((r) => r.detail).join(' | '), /USING INDEX log_records_session/);
+  });
+
   test('search by session, user, request id, free text and time window', () => {
     const lines = readFileSync(join(ai, 'inference_audit.jsonl'), 'utf8').split('\n');
     const session = JSON.parse(lines[0]!).session_id as string;
@@ -99,6 +106,10 @@ describe('log evidence', () => {
     const inAudit = text.filter((r) => r.evidence_id === items[0]!.id);
     assert.ok(inAudit.length > 0 && inAudit.every((r) => lines[r.idx]!.toLowerCase().includes('verbatim')), 'free text finds only records with the words');
     assert.equal(inAudit.length, lines.filter((l) => /print it verbatim/i.test(l)).length);
+    // A phrase is words in order and adjacent: the same words apart or reordered do not match.
+    const apart = searchRecords(f.vault, f.theCase.id, { query: 'verbatim print', limit: 1000 }).filter((r) => r.evidence_id === items[0]!.id);
+    assert.equal(apart.length, lines.filter((l) => /verbatim print/i.test(l)).length);
+    assert.ok(lines.filter((l) => /print/i.test(l) && /verbatim/i.test(l)).length > apart.length, 'records with both words exist');
     const windowed = searchRecords(f.vault, f.theCase.id, { query: session, field: 'session', from: bySession[0]!.ts!, to: bySession[0]!.ts! });
     assert.equal(windowed.length, 1);
     assert.throws(() => searchRecords(f.vault, f.theCase.id, { query: 'x', from: 'yesterday' }), (e: Error & { code?: string }) => e.code === 'BAD_INPUT');
@@ -188,6 +199,7 @@ test('cancelling while a log is being analysed and stored records nothing', asyn
       assert.equal(f.vault.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), 0, table);
     }
     assert.equal(f.vault.db.prepare("SELECT count(*) FROM log_text WHERE log_text MATCH 'refund'").pluck().get(), 0, 'no FTS rows');
+    assert.equal(f.vault.db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'log_records' AND sql IS NOT NULL").pluck().get(), 4, 'the id indexes dropped for the import are back');
     assert.equal(logEvents(f.vault.db, f.theCase.id).length, 1, 'only case.created');
     assert.deepEqual(readdirSync(join(f.vault.dir, 'objects'), { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => d.name), [], 'no object left');
     assert.equal((await verifyVault(f.vault.dir)).ok, true);

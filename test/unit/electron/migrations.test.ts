@@ -74,6 +74,9 @@ test('the query plans use the intended indexes', () => {
   assert.match(plan("SELECT * FROM pii_matches WHERE evidence_id = 'e' AND idx = 3"), /SEARCH r USING INDEX sqlite_autoindex_log_records_1 \(evidence_id=\? AND idx=\?\)/);
   assert.match(plan("SELECT * FROM log_records WHERE session = 's' ORDER BY id"), /log_records_session/);
   assert.match(plan("SELECT * FROM log_records WHERE request_id = 'q'"), /log_records_request/);
+  // Time ranges and the timeline need no ts index: they reach a case's rows by evidence or id.
+  assert.match(plan("SELECT * FROM log_records r JOIN evidence e ON e.id = r.evidence_id WHERE e.case_id = 'c' AND r.ts >= 'a' AND r.ts IS NOT NULL"), /SEARCH r USING INDEX sqlite_autoindex_log_records_1 \(evidence_id=\?\)/);
+  assert.match(plan("SELECT * FROM log_records r JOIN evidence e ON e.id = r.evidence_id WHERE r.user = 'u' AND e.case_id = 'c' AND r.ts >= 'a'"), /SEARCH r USING INDEX log_records_user/);
   assert.match(plan("SELECT number FROM pii_placeholders WHERE case_id = 'c' AND type = 't' AND value_hash = 'h'"), /SEARCH pii_placeholders USING PRIMARY KEY/);
 });
 

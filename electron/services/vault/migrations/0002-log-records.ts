@@ -3,7 +3,8 @@
 // its PII matches), a contentless FTS5 index of record text, per-log metadata and rule findings.
 // Changed before any release (no vault in use has it): PII matches moved from a table of one row
 // per match into the record's row, and the FTS5 index buffers more terms per flush — together they
-// halve the database work of a log import (docs/BENCHMARKS.md, "Log import (issue 9)").
+// halve the database work of a log import (docs/BENCHMARKS.md, "Log import (issue 9)"); an
+// (evidence_id, ts) index that no query needed was dropped.
 import type { Database } from 'better-sqlite3';
 
 const APPEND_ONLY_TABLES = ['log_meta', 'log_records', 'case_pii_salt', 'pii_placeholders', 'findings'];
@@ -52,7 +53,9 @@ export default function updateToSchemaVersion2(db: Database): void {
     CREATE INDEX log_records_user ON log_records (user) WHERE user IS NOT NULL;
     CREATE INDEX log_records_tenant ON log_records (tenant) WHERE tenant IS NOT NULL;
     CREATE INDEX log_records_request ON log_records (request_id) WHERE request_id IS NOT NULL;
-    CREATE INDEX log_records_ts ON log_records (evidence_id, ts);
+    -- No index on ts: every query by time also names a case or an evidence item, found through
+    -- (evidence_id, idx) or an id index; an (evidence_id, ts) index only served the timeline, which
+    -- reads all of a case's rows anyway, and cost a fifth of a record's B-tree writes.
 
     -- Contentless: the text lives in the stored file; the index only finds rowids.
     CREATE VIRTUAL TABLE log_text USING fts5(body, content='', tokenize = 'unicode61 remove_diacritics 2');

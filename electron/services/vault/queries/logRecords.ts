@@ -74,15 +74,31 @@ export type RecordValues = [
 
 const RECORD_COLUMNS = 'idx, offset, length, line, leaf, malformed, schema, ts, tenant, user, session, request_id, model, action, status, source_ip, pii';
 
-/** Prepared statements for the import hot path, prepared once per import; positional binding is the cheapest. */
+/**
+ * Stores one log's records inside the import's transaction, with prepared statements (positional
+ * binding is the cheapest). When the vault holds no log record yet, the id indexes (session, user,
+ * tenant, request id) are dropped first and built again by finish() from the complete rows — one
+ * sort instead of a B-tree insert per record, about a fifth less SQLite CPU for a large log. With
+ * records already there they stay live: rebuilding would re-sort every record of the vault. The
+ * DDL is part of the transaction, so a failed or cancelled import gets its indexes back.
+ */
 export class LogRecordWriter {
   private readonly record: Statement;
   private readonly text: Statement;
+  /** CREATE INDEX statements to run in finish(), as the schema declares them. */
+  private readonly deferred: string[] = [];
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly evidenceId: string,
   ) {
+    if (db.prepare('SELECT 1 FROM log_records LIMIT 1').get() === undefined) {
+      const indexes = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'log_records' AND sql IS NOT NULL").all() as { name: string; sql: string }[];
+      for (const i of indexes) {
+        db.exec(`DROP INDEX "${i.name}"`);
+        this.deferred.push(i.sql);
+      }
+    }
     this.record = db.prepare(`INSERT INTO log_records (evidence_id, ${RECORD_COLUMNS}) VALUES (${Array(18).fill('?').join(', ')})`);
     this.text = db.prepare('INSERT INTO log_text (rowid, body) VALUES (?, ?)');
   }
@@ -90,6 +106,11 @@ export class LogRecordWriter {
   insert(v: RecordValues): void {
     const { lastInsertRowid } = this.record.run(this.evidenceId, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15], v[16]);
     if (v[17]) this.text.run(lastInsertRowid, v[17]);
+  }
+
+  /** Builds the indexes dropped by the constructor; call once after the last insert. */
+  finish(): void {
+    for (const sql of this.deferred.splice(0)) this.db.exec(sql);
   }
 }
 
