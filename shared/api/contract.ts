@@ -24,7 +24,7 @@ import type {
   VaultVerificationView,
 } from './types.js';
 import type { ErrorCode } from '../errors.js';
-import { REPORT_SECTIONS, REPORT_TYPE_CHOICES, type HashedFile, type IssuedReportView } from './reportTypes.js';
+import { REPORT_SECTIONS, REPORT_TYPE_CHOICES, type HashedFile, type IssuedReportView, type ReportProgress } from './reportTypes.js';
 import type { CertificateView, ExportedKey, KeyView } from './keyTypes.js';
 import type { ModelDetailView, ModelDiffView, TensorPage } from './modelTypes.js';
 import type { ManifestCheck, ManifestWritten } from './manifestTypes.js';
@@ -76,6 +76,8 @@ export const inputs = {
     passphrase: str({ min: 1, max: 1024 }),
   }),
   hashEvidenceFolder: object({ dir: path }),
+  // Reports of a case run one at a time, so the case names the run to cancel.
+  cancelReport: object({ caseId: id }),
   exportPublicKey: object({ fingerprint, companion: bool(), out: optional(path) }),
   createCsr: object({ out: path }),
   importCertificate: object({ pem: str({ min: 1, max: 256 * 1024 }) }),
@@ -134,6 +136,7 @@ export type VerifyProofInput = Infer<typeof inputs.verifyProof>;
 export type DiscloseInput = Infer<typeof inputs.disclose>;
 export type IssueReportInput = Infer<typeof inputs.issueReport>;
 export type HashFolderInput = Infer<typeof inputs.hashEvidenceFolder>;
+export type CancelReportInput = Infer<typeof inputs.cancelReport>;
 export type ExportKeyInput = Infer<typeof inputs.exportPublicKey>;
 export type CsrInput = Infer<typeof inputs.createCsr>;
 export type ImportCertInput = Infer<typeof inputs.importCertificate>;
@@ -184,6 +187,8 @@ export interface VaultApi {
   disclose(input: DiscloseInput): DisclosureView;
   // reports (verification itself is pure and runs in the renderer: shared/report/verifyReport.ts)
   issueReport(input: IssueReportInput): IssuedReportView;
+  /** Stops the case's report being generated: nothing is written. False if none runs or it is already committing. */
+  cancelReport(input: CancelReportInput): boolean;
   /** SHA-256 of every file under a folder, for the report verifier's evidence check; needs no vault. */
   hashEvidenceFolder(input: HashFolderInput): HashedFile[];
   // keys (public halves only; CSR and certificate import concern the unlocked identity)
@@ -241,6 +246,7 @@ export const METHODS = {
   verifyProof: args(inputs.verifyProof),
   disclose: args(inputs.disclose),
   issueReport: args(inputs.issueReport),
+  cancelReport: args(inputs.cancelReport),
   hashEvidenceFolder: args(inputs.hashEvidenceFolder),
   listKeys: none,
   exportPublicKey: args(inputs.exportPublicKey),
@@ -264,10 +270,11 @@ export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];
 /** Events pushed from the services to the UI. */
 export interface VaultEvents {
   importProgress: ImportProgress;
+  reportProgress: ReportProgress;
   locked: { reason: 'idle' | 'user' };
 }
 export type EventName = keyof VaultEvents;
-export const EVENT_NAMES = ['importProgress', 'locked'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['importProgress', 'reportProgress', 'locked'] as const satisfies readonly EventName[];
 
 export const CHANNEL_PREFIX = 'vault:';
 export const EVENT_CHANNEL_PREFIX = 'vault-event:';

@@ -43,3 +43,17 @@ export interface HashedFile {
   path: string;
   sha256: string;
 }
+
+/**
+ * Progress of a report being generated (the `reportProgress` event): gathering from the vault,
+ * rendering and signing the PDF, writing the files; then how it ended. Counts are given where they
+ * are known for free (after gathering: the model's sizes; after rendering: the PDF's size).
+ */
+export interface ReportProgress {
+  caseId: string;
+  phase: 'queued' | 'collecting' | 'rendering' | 'writing' | 'done' | 'failed' | 'cancelled';
+  evidence?: number;
+  findings?: number;
+  events?: number;
+  bytes?: number;
+}
