@@ -2,7 +2,8 @@
 // Model evidence detail: the inspection recorded at import (format view, scanner verdict, imports)
 // and the tensor table with the per-tensor digests the signed weights root covers, in pages (a
 // model can have tens of thousands of tensors). And model-diff against another model item of the
-// case or a path on disk; the diff writes to the vault only when asked to record it as a finding.
+// case or a path on disk, run in a worker thread (modelDiffRunner.ts); the diff writes to the vault
+// only when asked to record it as a finding, and that is done here in main, which holds the key.
 import type { Handlers } from '../../../shared/api/contract.js';
 import type { FolderMemberLink, TensorRow } from '../../../shared/api/modelTypes.js';
 import { parseEvent } from '../../../shared/custody/verifyLog.js';
@@ -10,11 +11,11 @@ import { EvaultError } from '../../../shared/errors.js';
 import { describeInspection } from '../../../shared/models/describe.js';
 import type { ModelInspection } from '../../../shared/models/types.js';
 import { describeDiff } from '../../../shared/models/diff/describeDiff.js';
-import { resolveSide } from '../models/diffSides.js';
-import { recordModelDiff, runModelDiff } from '../models/modelDiff.js';
+import { recordModelDiff } from '../models/modelDiff.js';
 import { requireCase, requireOpenCase } from '../vault/cases.js';
 import { requireEvidence } from '../vault/evidenceActions.js';
 import type { Vault } from '../vault/vault.js';
+import { diffInWorker } from './modelDiffRunner.js';
 import type { AppSession } from './session.js';
 
 interface MetaRow {
@@ -89,10 +90,9 @@ export function modelHandlers(session: AppSession): Pick<Handlers, 'modelDetail'
       // The other item must be in the same case; a path is read from disk (no vault lookup by name).
       const other = input.otherEvidenceId !== undefined ? requireModel(vault, input.caseId, input.otherEvidenceId) : undefined;
       const started = performance.now();
-      const a = await resolveSide(vault, mine.id);
-      const b = other ? await resolveSide(vault, other.id) : await resolveSide(undefined, input.otherPath!);
-      // Streamed reads in 4 MiB steps (node:fs promises): the event loop is free between steps.
-      const diff = await runModelDiff(a, b);
+      // Resolving the sides and streaming the changed tensors run in a worker thread with its own
+      // read connection; the signed finding is recorded here, where the key is.
+      const { diff, a, b } = await diffInWorker({ vaultDir: vault.dir, a: mine.id, b: other ? { evidenceId: other.id } : { path: input.otherPath! } });
       const recorded = input.record ? recordModelDiff(vault, signer, diff, a, b) : undefined;
       return { diff, lines: describeDiff(diff), recorded: recorded ? { seq: recorded.event.seq } : null, ms: Math.round(performance.now() - started) };
     },
