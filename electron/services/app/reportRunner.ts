@@ -37,12 +37,15 @@ interface Running {
   stop?: () => void;
 }
 
+/** What the runner needs of the session (the app's AppSession; the benchmark passes its own). */
+export type ReportHost = Pick<AppSession, 'require' | 'exclusive' | 'emit' | 'unlocked'> & { keystore: { dir: string } };
+
 const cancelledError = () => new EvaultError('CANCELLED', 'report cancelled; nothing was written (no PDF, no signature, no custody event)');
 
 export class ReportRunner {
   private readonly runs = new Map<string, Running>();
 
-  constructor(private readonly session: AppSession) {}
+  constructor(private readonly session: ReportHost) {}
 
   /** True if a report of this case was running or queued and is now cancelled; false if none, or it is already being committed. */
   cancel(caseRef: string): boolean {
