@@ -3,7 +3,8 @@
 // that asks main for every signature. On the real services: the issued report has the structure of
 // one made on the calling thread and verifies; progress events name each phase with its counts; a
 // cancel in any phase leaves no file, no temporary file and no custody event, the vault still
-// verifies and the next report succeeds; bad cancelReport input is refused by the contract's schema.
+// verifies and the next report succeeds; a lock mid-report refuses the worker's signatures; bad
+// cancelReport input is refused by the contract's schema.
 // Also prints the longest event-loop stall of the calling thread while a report is made (a figure,
 // not an assertion: timings belong to benchmarks).
 import assert from 'node:assert/strict';
@@ -165,6 +166,31 @@ test('cancelReport in each phase: no file, no temporary file, no custody event; 
     assert.deepEqual(readdirSync(out).sort(), ['r.pdf', 'r.pdf.sig']);
     assert.equal(await events(), before + 2);
     assert.equal((await verifyReportFile({ pdf: r.pdf, sig: r.sig, fingerprint: f.app.session.require().signer.fingerprint })).ok, true);
+    assert.equal((await f.app.handlers.verifyVault(ctx, {})).ok, true);
+  } finally {
+    f.close();
+  }
+});
+
+test('a lock while the report renders: main refuses to sign, NO_KEY, nothing written or recorded', { timeout: 120_000 }, async () => {
+  const f = await fixture('report-lock');
+  try {
+    const caseId = await bigCase(f, 'L-1', 5, 10);
+    const out = join(f.root, 'out');
+    mkdirSync(out);
+    const { fingerprint } = f.app.session.require().signer;
+    const before = (await f.app.handlers.custodyEvents(ctx, { caseId })).length;
+    const emit = f.app.session.emit;
+    // The 'rendering' message reaches main before the worker's request to sign the manifest.
+    f.app.session.emit = (event, payload) => {
+      emit(event, payload);
+      if (event === 'reportProgress' && (payload as ReportProgress).phase === 'rendering') f.app.session.lock('user');
+    };
+    await assert.rejects(f.app.handlers.issueReport(ctx, { caseId, sections: [...SECTIONS], reveal: false, organisation: null, classification: null, out: join(out, 'r.pdf'), passphrase: PASSPHRASE }), code('NO_KEY'));
+    f.app.session.emit = emit;
+    assert.deepEqual(readdirSync(out), []);
+    await f.app.handlers.unlock(ctx, { fingerprint, passphrase: PASSPHRASE });
+    assert.equal((await f.app.handlers.custodyEvents(ctx, { caseId })).length, before);
     assert.equal((await f.app.handlers.verifyVault(ctx, {})).ok, true);
   } finally {
     f.close();

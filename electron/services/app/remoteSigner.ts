@@ -7,6 +7,7 @@
 // Report workers also get the ECDSA P-256 companion (PAdES, certificates) the same way, and ask the
 // owning thread for leave to commit (askOwner), so a cancel and a commit cannot both happen.
 import type { MessagePort } from 'node:worker_threads';
+import { KeyError } from '../../../shared/errors.js';
 import type { Signer } from '../keys/signer.js';
 
 const STATE = 0; // Int32 slot: 0 = waiting, 1 = signature ready (or: yes), 2 = refused
@@ -66,7 +67,7 @@ export function askOwner(buffer: SharedArrayBuffer, port: MessagePort, message: 
 export function remoteSigner(info: SignerInfo, buffer: SharedArrayBuffer, port: MessagePort, companionSpki: Uint8Array | null = null): Signer {
   const state = new Int32Array(buffer, 0, 2);
   const ask = (message: Uint8Array, key: SignKey): Uint8Array => {
-    if (!askOwner(buffer, port, { type: 'sign', message, key })) throw new Error('the examiner key was locked during the work, or the work was cancelled');
+    if (!askOwner(buffer, port, { type: 'sign', message, key })) throw new KeyError('NO_KEY', 'the vault was locked (or the work cancelled) before this finished, so nothing was recorded; unlock and start again');
     return new Uint8Array(buffer, SIG_OFFSET, Atomics.load(state, LENGTH)).slice();
   };
   return {

@@ -125,6 +125,8 @@ export class ReportRunner {
         } else if (m.type === 'done') {
           settle(() => resolve({ report: m.report, phasesMs: m.phasesMs }));
         } else if (m.type === 'error') {
+          // A cancelled run is settled on exit, after its temporary files are removed.
+          if (running.cancelled) return;
           settle(() => reject(m.code === 'INTERNAL' ? new EvaultError('INTERNAL', `the report could not be generated: ${m.message}`) : new EvaultError(m.code as ErrorCode, m.message)));
         }
       });
