@@ -18,7 +18,7 @@ export function diffInWorker(data: ModelDiffWorkerData): Promise<{ diff: ModelDi
     };
     worker.on('message', (m: ModelDiffWorkerMessage) => {
       if (m.type === 'done') settle(() => resolve({ diff: m.diff, a: m.a, b: m.b }));
-      else settle(() => reject(m.code === 'INTERNAL' ? new EvaultError('INTERNAL', `model-diff failed: ${m.message}`) : new EvaultError(m.code as ErrorCode, m.message)));
+      else settle(() => reject(m.code === 'INTERNAL' ? new Error(`model-diff worker: ${m.message}`) : new EvaultError(m.code as ErrorCode, m.message)));
     });
     worker.on('error', (err) => settle(() => reject(new EvaultError('INTERNAL', `the model-diff worker failed: ${err.message}`, { cause: err }))));
     worker.on('exit', (code) => settle(() => reject(new EvaultError('INTERNAL', `the model-diff worker stopped (exit code ${code}) before finishing`))));

@@ -113,7 +113,9 @@ export class ReportRunner {
         if (m.type === 'sign') {
           // Refused once cancelled, or when the session was locked meanwhile (the key must not be
           // used after lock): the worker's signing fails and its transaction rolls back.
-          const signer = !running.cancelled && this.session.unlocked ? this.session.require().signer : undefined;
+          // Also refused if another examiner unlocked meanwhile: the worker names the first one's key.
+          const current = !running.cancelled && this.session.unlocked ? this.session.require().signer : undefined;
+          const signer = current?.fingerprint === data.signer.fingerprint ? current : undefined;
           answerSignRequest(data.signBuffer, signer, m.message, m.key);
         } else if (m.type === 'commit') {
           // The point of no return: from here the cancel button no longer applies.
@@ -125,9 +127,10 @@ export class ReportRunner {
         } else if (m.type === 'done') {
           settle(() => resolve({ report: m.report, phasesMs: m.phasesMs }));
         } else if (m.type === 'error') {
-          // A cancelled run is settled on exit, after its temporary files are removed.
+          // A cancelled run is settled on exit, after its temporary files are removed. Unexpected
+          // errors stay plain Errors: the UI gets a generic message, the details go to main's log.
           if (running.cancelled) return;
-          settle(() => reject(m.code === 'INTERNAL' ? new EvaultError('INTERNAL', `the report could not be generated: ${m.message}`) : new EvaultError(m.code as ErrorCode, m.message)));
+          settle(() => reject(m.code === 'INTERNAL' ? new Error(`report worker: ${m.message}`) : new EvaultError(m.code as ErrorCode, m.message)));
         }
       });
       worker.on('error', (err) => settle(() => reject(new EvaultError('INTERNAL', `the report worker failed: ${err.message}`, { cause: err }))));
