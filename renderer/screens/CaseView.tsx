@@ -5,6 +5,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { api } from '../api/vault.js';
 import { Badge } from '../components/Badge.js';
 import { ErrorNote } from '../components/ErrorNote.js';
+import { useCitations } from '../lib/citations.js';
 import { useLoad } from '../lib/useLoad.js';
 import { CustodyPanel } from './CustodyPanel.js';
 import { Dashboard } from './Dashboard.js';
@@ -33,6 +34,7 @@ export interface RecordTarget {
 export function CaseView({ caseId, onBack, nativeDialogs, organisation }: { caseId: string; onBack: () => void; nativeDialogs: boolean; organisation: string | null }) {
   const [tab, setTab] = useState<Tab>('overview');
   const [target, setTarget] = useState<RecordTarget>();
+  const citations = useCitations();
   const dash = useLoad(() => api.getCase({ caseId }), [caseId, tab]);
   const c = dash.data?.case;
 
@@ -76,11 +78,11 @@ export function CaseView({ caseId, onBack, nativeDialogs, organisation }: { case
       <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tab-panel">
         {tab === 'overview' && dash.data && <Dashboard data={dash.data} />}
         {tab === 'evidence' && c && <EvidencePanel caseId={caseId} sealed={c.sealed} nativeDialogs={nativeDialogs} onChanged={dash.reload} />}
-        {tab === 'logs' && c && <LogExplorer caseId={caseId} sealed={c.sealed} target={target} nativeDialogs={nativeDialogs} />}
+        {tab === 'logs' && c && <LogExplorer caseId={caseId} sealed={c.sealed} target={target} nativeDialogs={nativeDialogs} citations={citations} />}
         {tab === 'findings' && <FindingsPanel caseId={caseId} onOpenRecord={openRecord} />}
         {tab === 'custody' && c && <CustodyPanel caseId={caseId} sealed={c.sealed} onChanged={dash.reload} />}
         {tab === 'incident' && <IncidentPanel caseId={caseId} />}
-        {tab === 'report' && c && <ReportPanel caseId={caseId} caseNumber={c.number} organisation={organisation} nativeDialogs={nativeDialogs} />}
+        {tab === 'report' && c && <ReportPanel caseId={caseId} caseNumber={c.number} organisation={organisation} nativeDialogs={nativeDialogs} citations={citations} />}
       </div>
     </div>
   );

@@ -11,6 +11,7 @@ import { VirtualRows } from '../components/VirtualRows.js';
 import { formatCount } from '../lib/format.js';
 import { useLoad } from '../lib/useLoad.js';
 import type { RecordTarget } from './CaseView.js';
+import type { Citations } from '../lib/citations.js';
 import { RecordDetail } from './RecordDetail.js';
 import { RecordRow, RECORD_HEADER, ROW_HEIGHT } from './RecordRow.js';
 
@@ -61,7 +62,7 @@ function usePages(caseId: string, evidence: EvidenceItem | undefined) {
   return { ensure, get, replace, error };
 }
 
-export function LogExplorer({ caseId, sealed, target, nativeDialogs }: { caseId: string; sealed: boolean; target?: RecordTarget; nativeDialogs: boolean }) {
+export function LogExplorer({ caseId, sealed, target, nativeDialogs, citations }: { caseId: string; sealed: boolean; target?: RecordTarget; nativeDialogs: boolean; citations: Citations }) {
   const evidence = useLoad(() => api.listEvidence({ caseId }), [caseId]);
   const logs = (evidence.data ?? []).filter((e) => e.log);
   const [evidenceId, setEvidenceId] = useState<string>();
@@ -183,6 +184,7 @@ export function LogExplorer({ caseId, sealed, target, nativeDialogs }: { caseId:
           view={shown}
           sealed={sealed}
           nativeDialogs={nativeDialogs}
+          citations={citations}
           onRevealed={(v) => {
             setRevealed(v);
           }}

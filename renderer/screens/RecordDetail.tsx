@@ -6,6 +6,7 @@ import { api } from '../api/vault.js';
 import type { RecordView } from '../../shared/api/types.js';
 import { Badge } from '../components/Badge.js';
 import { ErrorNote } from '../components/ErrorNote.js';
+import type { Citations } from '../lib/citations.js';
 import { findingLabel, formatTime } from '../lib/format.js';
 import { DiscloseForm } from './DiscloseForm.js';
 
@@ -17,7 +18,7 @@ function pretty(text: string): string {
   }
 }
 
-export function RecordDetail({ caseId, view, sealed, nativeDialogs, onRevealed }: { caseId: string; view: RecordView | undefined; sealed: boolean; nativeDialogs: boolean; onRevealed: (v: RecordView) => void }) {
+export function RecordDetail({ caseId, view, sealed, nativeDialogs, citations, onRevealed }: { caseId: string; view: RecordView | undefined; sealed: boolean; nativeDialogs: boolean; citations: Citations; onRevealed: (v: RecordView) => void }) {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   if (!view) {
@@ -93,6 +94,10 @@ export function RecordDetail({ caseId, view, sealed, nativeDialogs, onRevealed }
         </div>
       )}
       <ErrorNote error={error} />
+      <label className="check">
+        <input type="checkbox" checked={citations.has(view.evidence, view.record)} onChange={() => citations.toggle({ evidenceId: view.evidence, evidenceName: view.evidenceName, record: view.record, line: view.line })} /> Cite in report
+        <span className="muted small"> ({citations.list.length} chosen; listed in the Report tab)</span>
+      </label>
       <DiscloseForm caseId={caseId} view={view} nativeDialogs={nativeDialogs} />
       <pre className="record-text" tabIndex={0} aria-label="Record text" data-redacted={view.redacted}>
         {pretty(view.text)}

@@ -13,6 +13,8 @@ import { Field } from '../components/Field.js';
 import { CopyButton } from '../components/CopyButton.js';
 import { Fingerprint } from '../components/Fingerprint.js';
 import { formatBytes } from '../lib/format.js';
+import type { Citations } from '../lib/citations.js';
+import { CitedRecords } from './CitedRecords.js';
 
 const SECTION_TEXT: Record<ReportSection, { title: string; what: string }> = {
   summary: { title: 'Executive summary', what: 'Evidence counts, time span, key findings by severity with MITRE ATLAS ids, activity charts' },
@@ -47,7 +49,7 @@ function progressText(p: ReportProgress | undefined): string {
   }
 }
 
-export function ReportPanel({ caseId, caseNumber, organisation, nativeDialogs }: { caseId: string; caseNumber: string; organisation: string | null; nativeDialogs: boolean }) {
+export function ReportPanel({ caseId, caseNumber, organisation, nativeDialogs, citations }: { caseId: string; caseNumber: string; organisation: string | null; nativeDialogs: boolean; citations: Citations }) {
   const [sections, setSections] = useState<ReportSection[]>([...REPORT_SECTIONS]);
   const [reveal, setReveal] = useState(false);
   const [reportType, setReportType] = useState<ReportTypeChoice | ''>('');
@@ -85,7 +87,7 @@ export function ReportPanel({ caseId, caseNumber, organisation, nativeDialogs }:
     setCancelled(false);
     setCancelRefused(false);
     try {
-      setIssued(await api.issueReport({ caseId, sections, reveal, organisation: org.trim() || null, classification: classification.trim() || null, out: out.trim(), passphrase, ...(reportType ? { reportType } : {}) }));
+      setIssued(await api.issueReport({ caseId, sections, reveal, organisation: org.trim() || null, classification: classification.trim() || null, out: out.trim(), passphrase, ...(reportType ? { reportType } : {}), ...(citations.list.length ? { cite: citations.list.map((c) => ({ evidenceId: c.evidenceId, record: c.record })) } : {}) }));
     } catch (err) {
       if (describeError(err).code === 'CANCELLED') setCancelled(true);
       else setError(err);
@@ -138,7 +140,7 @@ export function ReportPanel({ caseId, caseNumber, organisation, nativeDialogs }:
           <input type="checkbox" checked={reveal} onChange={(e) => setReveal(e.target.checked)} /> Show cited log records unredacted (personal data visible in the report)
         </label>
         {reveal && <p className="notice small">Cited records will show names, e-mail and IP addresses as recorded. The report records that it was issued unredacted.</p>}
-        <p className="muted small">Cited records: the report cites up to two records per finding, chosen by the report service (examples of every kind first); choosing them one by one is not offered yet.</p>
+        <CitedRecords citations={citations} findingsIncluded={sections.includes('findings')} />
         <div className="form-row">
           <Field label="Save as" hint={nativeDialogs ? 'The report and its .sig are written here; nothing is overwritten.' : 'A path on the computer running the vault (a browser page cannot open a save dialog); the .sig is written beside it.'}>
             {(id) => (

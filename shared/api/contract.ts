@@ -24,6 +24,7 @@ import type {
   VaultVerificationView,
 } from './types.js';
 import type { ErrorCode } from '../errors.js';
+import { MAX_CITED_RECORDS } from '../report/options.js';
 import { REPORT_SECTIONS, REPORT_TYPE_CHOICES, type HashedFile, type IssuedReportView, type ReportProgress } from './reportTypes.js';
 import type { CertificateView, ExportedKey, KeyView } from './keyTypes.js';
 import type { ModelDetailView, ModelDiffView, TensorPage } from './modelTypes.js';
@@ -72,6 +73,8 @@ export const inputs = {
     out: path,
     // Absent: initial for a case's first report, follow-up after that (the report service decides).
     reportType: optional(oneOf(REPORT_TYPE_CHOICES)),
+    // Log records the examiner chose to cite (section 12), in this order; the service checks each.
+    cite: optional(array(object({ evidenceId: id, record: int({ min: 0 }) }), { max: MAX_CITED_RECORDS })),
     // Re-checked against the key file in the service before signing, then dropped.
     passphrase: str({ min: 1, max: 1024 }),
   }),

@@ -118,7 +118,8 @@ export interface ReportManifest {
   reportId: string;
   generatedAt: string;
   tool: string;
-  options: { sections: string[]; reveal: boolean; organisation: string | null; classification: string | null };
+  /** `cite`: the log records the examiner chose to cite (absent when none), each also in recordProofs. */
+  options: { sections: string[]; reveal: boolean; organisation: string | null; classification: string | null; cite?: { evidence: string; index: number }[] };
   case: { id: string; number: string; title: string; description: string | null; vault: string; createdAt: string };
   signer: ManifestExaminer & {
     companion: {

@@ -12,3 +12,6 @@ export type Section = (typeof SECTIONS)[number];
 
 export const REPORT_TYPES = ['initial', 'follow-up', 'final', 'amendment'] as const;
 export type ReportType = (typeof REPORT_TYPES)[number];
+
+/** At most this many log records cited by hand in one report (each is a box of text and a proof). */
+export const MAX_CITED_RECORDS = 200;

@@ -32,6 +32,9 @@ test('idle timeout drops the key and tells the UI', { timeout: 60_000 }, async (
   const f = await fresh(0.002); // 120 ms
   try {
     assert.equal((await f.app.handlers.status(ctx)).unlocked?.organisation, 'Lab');
+    // The first-run form's organisation is the key's own and is signed into examiner.registered.
+    const registered = f.app.session.require().vault.db.prepare("SELECT bytes FROM events WHERE log = 'vault' AND action = 'examiner.registered'").all() as { bytes: Buffer }[];
+    assert.deepEqual(registered.map((r) => JSON.parse(r.bytes.toString('utf8')).details.organisation), ['Lab']);
     await new Promise((r) => setTimeout(r, 400));
     assert.equal((await f.app.handlers.status(ctx)).unlocked, null);
     assert.deepEqual(f.events.filter((e) => e.name === 'locked'), [{ name: 'locked', payload: { reason: 'idle' } }]);

@@ -228,6 +228,12 @@ test('investigator journey in Chromium through the loopback bridge', { skip, tim
       const reveal = events.find((e) => e.action === 'pii.revealed');
       assert.ok(reveal, 'the reveal is a signed custody event');
       assert.equal((reveal.details as { record: number }).record, 0);
+      // Choose records to cite in the report: record 0 and record 2 of this log.
+      await page.getByLabel('Cite in report').check();
+      await grid.getByRole('row').nth(3).click();
+      await page.getByRole('heading', { name: /^Record 2/ }).waitFor();
+      await page.getByLabel('Cite in report').check();
+      await page.getByText('(2 chosen; listed in the Report tab)').waitFor();
     });
 
     await step('findings list', async () => {
@@ -358,6 +364,8 @@ test('investigator journey in Chromium through the loopback bridge', { skip, tim
       assert.equal((await h.call<CustodyEventView[]>('custodyEvents', { caseId })).length, before, 'and no checkpoint or report.issued event');
       await shot(page, '10a-report-cancelled');
       await page.getByLabel('Your passphrase').fill(PASSPHRASE);
+      const toCite = page.getByRole('region', { name: 'Records to cite' });
+      assert.deepEqual((await toCite.getByRole('listitem').allInnerTexts()).map((t) => /Record (\d+) of (\S+)/.exec(t)?.slice(1).join(' ')), ['0 inference_audit.jsonl', '2 inference_audit.jsonl'], 'the records chosen in the Logs tab, in that order');
       await shot(page, '10-report-form');
       await page.getByRole('button', { name: 'Sign and save report' }).click();
       const issued = page.getByRole('region', { name: 'Issued report' });
@@ -397,6 +405,9 @@ test('investigator journey in Chromium through the loopback bridge', { skip, tim
       // The notification log's table wraps the recipient within its column.
       assert.match(text, /\n17\. Notification log\n[\s\S]*gdpr-art33\s+Berliner Beauftragte für\s[\s\S]*BlnBDI-2026-0815/);
       assert.match(text, /Requester\s+Not supplied/, 'an empty examiner field is printed, not dropped');
+      const chosen = text.slice(text.indexOf('Records cited by the examiner (2)'));
+      assert.ok(chosen.length < text.length, 'section 12 lists the records chosen in the Logs tab');
+      assert.ok(/Record 0 of [^\n]*inference_audit\.jsonl/.test(chosen) && chosen.search(/Record 0 of /) < chosen.search(/Record 2 of /), 'in the order chosen');
       const crosswalk = text.slice(text.indexOf('\n21. Filing cross-walk\n'));
       for (const col of ['AI Act template', 'GDPR Art. 33(3)', 'UK ICO form']) assert.ok(crosswalk.includes(col), col);
     });

@@ -51,6 +51,7 @@ test('keys: list, export PEMs openssl reads, CSR, CA certificate import', { skip
 
     await app.handlers.createCsr(ctx, { out: at('req.csr') });
     assert.match(openssl(['req', '-in', at('req.csr'), '-noout', '-verify']), /verify OK/i);
+    assert.match(openssl(['req', '-in', at('req.csr'), '-noout', '-subject']), /O\s*=\s*Lab\b.*CN\s*=\s*Ana Examiner|CN\s*=\s*Ana Examiner.*O\s*=\s*Lab\b/, 'the request names the organisation the key records');
     openssl(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', at('ca.key')]);
     openssl(['req', '-x509', '-new', '-key', at('ca.key'), '-subj', '/O=Example Forensics Ltd/CN=Example Evidence CA', '-days', '30', '-out', at('ca.pem')]);
     openssl(['x509', '-req', '-in', at('req.csr'), '-CA', at('ca.pem'), '-CAkey', at('ca.key'), '-CAcreateserial', '-days', '30', '-copy_extensions', 'copy', '-out', at('leaf.pem')]);

@@ -31,7 +31,7 @@ describe('evault CLI', () => {
   let fingerprint: string;
   before(() => {
     ok(['init']);
-    fingerprint = JSON.parse(ok(['key', 'create', '--name', 'Ana Examiner', '--role', 'analyst', '--json'])).fingerprint;
+    fingerprint = JSON.parse(ok(['key', 'create', '--name', 'Ana Examiner', '--role', 'analyst', '--org', 'Example Lab', '--json'])).fingerprint;
     mkdirSync(join(root, 'exports', 'sub'), { recursive: true });
     writeFileSync(join(root, 'exports', 'api.jsonl'), '{"user_id":"u1","prompt":"hi"}\n{"user_id":"u2","prompt":"yo"}\n');
     writeFileSync(join(root, 'exports', 'sub', 'w.safetensors'), Buffer.from('0800000000000000{"a":1}', 'utf8'));
@@ -114,7 +114,7 @@ describe('evault CLI', () => {
   });
 
   test('key list and key export (PEM readable by openssl)', () => {
-    assert.match(ok(['key', 'list']), new RegExp(`${fingerprint}  Ana Examiner \\(analyst\\)`));
+    assert.match(ok(['key', 'list']), new RegExp(`${fingerprint}  Ana Examiner \\(analyst\\), Example Lab  created`));
     const pem = join(root, 'ana.pem');
     ok(['key', 'export', fingerprint.slice(0, 10), '--out', pem]);
     const r = spawnSync('openssl', ['pkey', '-pubin', '-in', pem, '-noout', '-text'], { encoding: 'utf8' });

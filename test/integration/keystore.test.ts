@@ -117,3 +117,53 @@ test('a key made without a companion gets one with addCompanion, keeping its ide
   assert.deepEqual(signer.companion!.spki, updated.companionSpki);
   assert.deepEqual(readdirSync(dir).filter((n) => n.endsWith('.tmp')), []);
 });
+
+test('the organisation is kept in the key file and signed into examiner.registered; verify-vault checks the examiners row against it', async () => {
+  const { Vault } = await import('../../electron/services/vault/vault.js');
+  const { ensureExaminer } = await import('../../electron/services/vault/cases.js');
+  const { logEvents } = await import('../../electron/services/vault/queries/events.js');
+  const { getExaminer } = await import('../../electron/services/vault/queries/examiners.js');
+  const { parseEvent } = await import('../../shared/custody/verifyLog.js');
+  const { verifyVault } = await import('../../electron/services/vault/verifyVault.js');
+  const dir = tempDir('evault-ks-');
+  const ks = new Keystore(dir);
+  const withOrg = await ks.create({ name: 'Ana Examiner', role: 'lead', organisation: '  Example Forensics Ltd ', passphrase: TEST_PASSPHRASE });
+  const without = await ks.create({ name: 'Bo Examiner', passphrase: TEST_PASSPHRASE });
+  assert.equal(withOrg.organisation, 'Example Forensics Ltd');
+  assert.equal(without.organisation, null);
+  assert.equal(JSON.parse(readFileSync(join(dir, `${withOrg.fingerprint}.key.json`), 'utf8')).organisation, 'Example Forensics Ltd');
+  assert.deepEqual((await ks.list()).map((k) => k.organisation).sort(), ['Example Forensics Ltd', null].sort());
+
+  const vault = await Vault.create(join(tempDir('evault-org-'), 'vault'));
+  const a = await ks.unlock(withOrg.fingerprint, TEST_PASSPHRASE);
+  const b = await ks.unlock(without.fingerprint, TEST_PASSPHRASE);
+  assert.equal(a.organisation, 'Example Forensics Ltd');
+  assert.ok(ensureExaminer(vault, a));
+  assert.ok(ensureExaminer(vault, b));
+  const registered = logEvents(vault.db, 'vault').map((r) => parseEvent(new Uint8Array(r.bytes))).filter((e) => e.action === 'examiner.registered');
+  assert.deepEqual(registered.map((e) => e.details.organisation), ['Example Forensics Ltd', undefined], 'signed when given, absent when not');
+  assert.equal(getExaminer(vault.db, a.fingerprint)?.organisation, 'Example Forensics Ltd');
+  assert.equal(getExaminer(vault.db, b.fingerprint)?.organisation, null);
+  assert.equal((await verifyVault(vault.dir)).ok, true);
+
+  // Someone who gets past the append-only trigger and relabels the examiner's organisation is caught.
+  const seq = getExaminer(vault.db, a.fingerprint)!.registered_seq;
+  vault.db.exec('DROP TRIGGER examiners_no_update');
+  vault.db.prepare('UPDATE examiners SET organisation = ? WHERE fingerprint = ?').run('Other Org', a.fingerprint);
+  const r = await verifyVault(vault.dir);
+  assert.deepEqual(r.issues.map((i) => `${i.code}@${i.seq}`), [`EXAMINER_MISMATCH@${seq}`]);
+  vault.close();
+});
+
+test('a key file written before organisations were recorded reads as organisation null and still unlocks', async () => {
+  const { writeFileSync } = await import('node:fs');
+  const dir = tempDir('evault-ks-');
+  const ks = new Keystore(dir);
+  const info = await ks.create({ name: 'Old Key', organisation: 'Dropped Org', passphrase: TEST_PASSPHRASE });
+  const file = join(dir, `${info.fingerprint}.key.json`);
+  const legacy = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  delete legacy.organisation;
+  writeFileSync(file, JSON.stringify(legacy, null, 2) + '\n');
+  assert.equal((await ks.find(info.fingerprint)).organisation, null);
+  assert.equal((await ks.unlock(info.fingerprint, TEST_PASSPHRASE)).organisation, null);
+});

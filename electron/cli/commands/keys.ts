@@ -12,21 +12,21 @@ import { readPassphrase } from '../prompt.js';
 export const keyCommands: Command[] = [
   {
     name: 'key create',
-    usage: 'evault key create --name NAME [--role ROLE]',
+    usage: 'evault key create --name NAME [--role ROLE] [--org ORGANISATION]',
     summary: 'create an examiner key (encrypted at rest) and register it in the vault if there is one',
-    options: { name: { type: 'string' }, role: { type: 'string' } },
+    options: { name: { type: 'string' }, role: { type: 'string' }, org: { type: 'string' } },
     async run(ctx, { values }) {
       const name = stringOpt(values, 'name');
-      if (!name) throw new EvaultError('USAGE', 'usage: evault key create --name NAME [--role ROLE]');
+      if (!name) throw new EvaultError('USAGE', 'usage: evault key create --name NAME [--role ROLE] [--org ORGANISATION]');
       const passphrase = await readPassphrase('New passphrase: ', { confirm: true });
-      const info = await ctx.keystore.create({ name, role: stringOpt(values, 'role') ?? null, passphrase });
+      const info = await ctx.keystore.create({ name, role: stringOpt(values, 'role') ?? null, organisation: stringOpt(values, 'org') ?? null, passphrase });
       let registered = false;
       if (Vault.exists(ctx.vaultDir)) {
         const vault = await ctx.openVault();
         registered = ensureExaminer(vault, await ctx.keystore.unlock(info.fingerprint, passphrase));
       }
       if (ctx.options.json) {
-        ctx.out(JSON.stringify({ fingerprint: info.fingerprint, name: info.name, role: info.role, keystore: ctx.keystore.dir, registered }));
+        ctx.out(JSON.stringify({ fingerprint: info.fingerprint, name: info.name, role: info.role, organisation: info.organisation, keystore: ctx.keystore.dir, registered }));
       } else {
         ctx.out(`Created examiner key for ${info.name} in ${ctx.keystore.dir}`);
         ctx.out(`Fingerprint (write it down):\n${groupFingerprint(info.fingerprint)}`);
@@ -41,11 +41,11 @@ export const keyCommands: Command[] = [
     async run(ctx) {
       const keys = await ctx.keystore.list();
       if (ctx.options.json) {
-        ctx.out(JSON.stringify(keys.map((k) => ({ fingerprint: k.fingerprint, name: k.name, role: k.role, createdAt: k.createdAt, companionSpkiSha256: k.companionSpki ? createHash('sha256').update(k.companionSpki).digest('hex') : null }))));
+        ctx.out(JSON.stringify(keys.map((k) => ({ fingerprint: k.fingerprint, name: k.name, role: k.role, organisation: k.organisation, createdAt: k.createdAt, companionSpkiSha256: k.companionSpki ? createHash('sha256').update(k.companionSpki).digest('hex') : null }))));
         return;
       }
       if (keys.length === 0) ctx.out(`No keys in ${ctx.keystore.dir}; create one with "evault key create --name NAME"`);
-      for (const k of keys) ctx.out(`${k.fingerprint}  ${k.name}${k.role ? ` (${k.role})` : ''}  created ${k.createdAt}`);
+      for (const k of keys) ctx.out(`${k.fingerprint}  ${k.name}${k.role ? ` (${k.role})` : ''}${k.organisation ? `, ${k.organisation}` : ''}  created ${k.createdAt}`);
     },
   },
   {

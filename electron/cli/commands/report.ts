@@ -6,8 +6,13 @@ import { REPORT_TYPES, type ReportType } from '../../../shared/report/manifest.j
 import type { ReportVerification, StepResult } from '../../../shared/report/verify/types.js';
 import { CertificateStore } from '../../services/report/certStore.js';
 import { generateReport } from '../../services/report/generate.js';
-import { SECTIONS, type Section } from '../../services/report/model.js';
+import { SECTIONS, type CiteRef, type Section } from '../../services/report/model.js';
 import { verifyReportFile } from '../../services/report/verifyFile.js';
+import { requireCase } from '../../services/vault/cases.js';
+import { requireEvidence } from '../../services/vault/evidenceActions.js';
+import { getLogMeta } from '../../services/vault/queries/logRecords.js';
+import { parseSelection } from '../../services/vault/recordProofs.js';
+import type { Vault } from '../../services/vault/vault.js';
 import { requireArgs, stringOpt } from '../args.js';
 import type { Command } from '../command.js';
 
@@ -40,21 +45,37 @@ export function printVerification(out: (s: string) => void, r: ReportVerificatio
   out(`PDF SHA-256 ${r.pdfSha256}`);
 }
 
+/** `--cite api.jsonl:3,7,10-12` (repeatable): EVIDENCE is an id, id prefix or name in the case. */
+function citeArg(vault: Vault, caseRef: string, args: readonly string[]): CiteRef[] {
+  const caseId = requireCase(vault, caseRef).id;
+  return args.flatMap((arg) => {
+    const at = arg.lastIndexOf(':');
+    if (at <= 0 || at === arg.length - 1) throw new UsageError(`--cite ${arg}: expected EVIDENCE:RECORDS, e.g. --cite api.jsonl:3,7,10-12`);
+    const evidence = requireEvidence(vault, caseId, arg.slice(0, at));
+    const size = getLogMeta(vault.db, evidence.id)?.records;
+    if (size === undefined) throw new EvaultError('BAD_INPUT', `--cite ${arg}: ${evidence.name} is not a log export; only log records can be cited`);
+    return parseSelection(arg.slice(at + 1), size).map((index) => ({ evidence: evidence.id, index }));
+  });
+}
+
 export const reportCommands: Command[] = [
   {
     name: 'report',
-    usage: 'evault report CASE --out FILE.pdf [--type initial|follow-up|final|amendment] [--sections LIST] [--reveal] [--org NAME] [--classification TEXT] [--json]',
+    usage: 'evault report CASE --out FILE.pdf [--type initial|follow-up|final|amendment] [--sections LIST] [--cite EVIDENCE:RECORDS]... [--reveal] [--org NAME] [--classification TEXT] [--json]',
     summary: `signed PDF/A-3 evidence report (sections: ${SECTIONS.join(',')}) plus FILE.pdf.sig`,
-    options: { out: { type: 'string' }, type: { type: 'string' }, sections: { type: 'string' }, reveal: { type: 'boolean' }, org: { type: 'string' }, classification: { type: 'string' } },
+    options: { out: { type: 'string' }, type: { type: 'string' }, sections: { type: 'string' }, cite: { type: 'string', multiple: true }, reveal: { type: 'boolean' }, org: { type: 'string' }, classification: { type: 'string' } },
     async run(ctx, { values, positionals }) {
       const [ref] = requireArgs(positionals, ['CASE'], 'evault report CASE --out FILE.pdf');
       const out = stringOpt(values, 'out');
       if (!out) throw new UsageError('usage: evault report CASE --out FILE.pdf [--sections LIST] [--reveal]');
       const type = stringOpt(values, 'type');
       if (type !== undefined && !(REPORT_TYPES as readonly string[]).includes(type)) throw new UsageError(`--type must be one of ${REPORT_TYPES.join(', ')}`);
-      const options = { sections: sectionsArg(stringOpt(values, 'sections')), reveal: values.reveal === true, organisation: stringOpt(values, 'org')?.trim() || null, classification: stringOpt(values, 'classification')?.trim() || null, ...(type ? { reportType: type as ReportType } : {}) };
+      const sections = sectionsArg(stringOpt(values, 'sections'));
       const vault = await ctx.openVault();
       const signer = await ctx.unlock();
+      // --org overrides the organisation the examiner's key records.
+      const cite = citeArg(vault, ref!, (values.cite as string[] | undefined) ?? []);
+      const options = { sections, reveal: values.reveal === true, organisation: stringOpt(values, 'org')?.trim() || signer.organisation, classification: stringOpt(values, 'classification')?.trim() || null, ...(type ? { reportType: type as ReportType } : {}), ...(cite.length ? { cite } : {}) };
       const r = await generateReport(vault, signer, { caseRef: ref!, out, options, certificates: new CertificateStore(ctx.keystore.dir) });
       if (ctx.options.json) {
         ctx.out(JSON.stringify(r, null, 2));

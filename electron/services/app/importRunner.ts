@@ -56,7 +56,7 @@ export class ImportRunner {
             onProgress: (p) => progress({ name: p.file.name, index: p.index, count: p.count, bytesDone: p.bytesDone, bytesTotal: p.bytesTotal }, 'hashing'),
           });
         }
-        return this.inWorker({ vaultDir: v.dir, ...options, signer: { fingerprint: signer.fingerprint, publicKey: signer.publicKey, name: signer.name, role: signer.role }, signBuffer: createSignBuffer() }, (a) => (abort = a), progress);
+        return this.inWorker({ vaultDir: v.dir, ...options, signer: { fingerprint: signer.fingerprint, publicKey: signer.publicKey, name: signer.name, role: signer.role, organisation: signer.organisation }, signBuffer: createSignBuffer() }, (a) => (abort = a), progress);
       });
       const views = items.map(itemView);
       progress({ name: '', index: items.length, count: items.length, bytesDone: 0, bytesTotal: 0 }, 'done');

@@ -1,28 +1,20 @@
 // SPDX-License-Identifier: UNLICENSED
-// What the UI records about an examiner beyond the key file: the organisation. The keystore's key
-// files carry name and role only, and key files are never rewritten, so the organisation is kept
-// in a sidecar FINGERPRINT.profile.json beside the key (mode 0600). It is not part of the signed
-// examiner.registered event yet (see docs/SECURITY.md).
+// The first desktop builds kept the examiner's organisation in a sidecar FINGERPRINT.profile.json
+// beside the key file, because key files then carried name and role only. Keys now record it
+// themselves and sign it into examiner.registered; this reader only shows the organisation of an
+// identity made by those builds (it is not signed in any vault for such an identity).
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 
-export interface Profile {
+export interface LegacyProfile {
   version: 1;
   fingerprint: string;
   organisation: string | null;
 }
 
-function profilePath(keystoreDir: string, fingerprint: string): string {
-  return join(keystoreDir, `${fingerprint}.profile.json`);
-}
-
-export async function writeProfile(keystoreDir: string, profile: Profile): Promise<void> {
-  await fs.writeFile(profilePath(keystoreDir, profile.fingerprint), JSON.stringify(profile, null, 2) + '\n', { flag: 'wx', mode: 0o600 });
-}
-
-export async function readProfile(keystoreDir: string, fingerprint: string): Promise<Profile | undefined> {
+export async function readLegacyProfile(keystoreDir: string, fingerprint: string): Promise<LegacyProfile | undefined> {
   try {
-    const p = JSON.parse(await fs.readFile(profilePath(keystoreDir, fingerprint), 'utf8')) as Profile;
+    const p = JSON.parse(await fs.readFile(join(keystoreDir, `${fingerprint}.profile.json`), 'utf8')) as LegacyProfile;
     return p.version === 1 && p.fingerprint === fingerprint ? p : undefined;
   } catch {
     return undefined;

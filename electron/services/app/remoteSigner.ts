@@ -22,6 +22,7 @@ export interface SignerInfo {
   publicKey: Uint8Array;
   name: string;
   role: string | null;
+  organisation: string | null;
 }
 
 export function createSignBuffer(): SharedArrayBuffer {
@@ -75,6 +76,7 @@ export function remoteSigner(info: SignerInfo, buffer: SharedArrayBuffer, port: 
     publicKey: info.publicKey,
     name: info.name,
     role: info.role,
+    organisation: info.organisation,
     companion: companionSpki ? { spki: companionSpki, sign: (message) => ask(message, 'companion') } : null,
     sign: (message) => ask(message, 'ed25519'),
   };

@@ -20,7 +20,7 @@ export function reportHandlers(session: AppSession, reports: ReportRunner): Pick
         caseId: input.caseId,
         out: input.out,
         // Always in the report's own order, so the same set gives the same report.
-        options: { sections: SECTIONS.filter((s) => input.sections.includes(s)), reveal: input.reveal, organisation: input.organisation?.trim() || null, classification: input.classification?.trim() || null, ...(input.reportType ? { reportType: input.reportType } : {}) },
+        options: { sections: SECTIONS.filter((s) => input.sections.includes(s)), reveal: input.reveal, organisation: input.organisation?.trim() || null, classification: input.classification?.trim() || null, ...(input.reportType ? { reportType: input.reportType } : {}), ...(input.cite?.length ? { cite: input.cite.map((c) => ({ evidence: c.evidenceId, index: c.record })) } : {}) },
         // Confirms that the person at the keyboard holds the passphrase; the second Signer is
         // discarded at once (a wrong passphrase throws WRONG_PASSPHRASE before anything is written).
         confirm: async () => {

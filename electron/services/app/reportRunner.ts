@@ -79,7 +79,7 @@ export class ReportRunner {
           out: input.out,
           options: input.options,
           tempToken: randomBytes(6).toString('hex'),
-          signer: { fingerprint: signer.fingerprint, publicKey: signer.publicKey, name: signer.name, role: signer.role },
+          signer: { fingerprint: signer.fingerprint, publicKey: signer.publicKey, name: signer.name, role: signer.role, organisation: signer.organisation },
           companionSpki: signer.companion?.spki ?? null,
           signBuffer: createSignBuffer(),
         };

@@ -9,7 +9,7 @@ import type { IdentitySummary } from '../../../shared/api/types.js';
 import { Keystore, type KeyInfo } from '../keys/keystore.js';
 import type { Signer } from '../keys/signer.js';
 import { Vault } from '../vault/vault.js';
-import { readProfile } from './profiles.js';
+import { readLegacyProfile } from './profiles.js';
 
 export type Emit = <E extends EventName>(event: E, payload: VaultEvents[E]) => void;
 
@@ -48,8 +48,9 @@ export class AppSession {
   }
 
   async summary(k: KeyInfo): Promise<IdentitySummary> {
-    const profile = await readProfile(this.keystore.dir, k.fingerprint);
-    return { fingerprint: k.fingerprint, name: k.name, role: k.role, organisation: profile?.organisation ?? null, createdAt: k.createdAt };
+    // Identities made by the first desktop builds kept the organisation in a sidecar file.
+    const organisation = k.organisation ?? (await readLegacyProfile(this.keystore.dir, k.fingerprint))?.organisation ?? null;
+    return { fingerprint: k.fingerprint, name: k.name, role: k.role, organisation, createdAt: k.createdAt };
   }
 
   get unlocked(): IdentitySummary | null {

@@ -4,7 +4,6 @@
 import type { Handlers } from '../../../shared/api/contract.js';
 import { ensureExaminer } from '../vault/cases.js';
 import { Vault } from '../vault/vault.js';
-import { writeProfile } from './profiles.js';
 import type { AppSession } from './session.js';
 
 export function sessionHandlers(session: AppSession, nativeDialogs: boolean): Pick<Handlers, 'status' | 'createIdentity' | 'unlock' | 'lock'> {
@@ -22,8 +21,7 @@ export function sessionHandlers(session: AppSession, nativeDialogs: boolean): Pi
       };
     },
     async createIdentity(_ctx, input) {
-      const info = await session.keystore.create({ name: input.name, role: input.role, passphrase: input.passphrase });
-      await writeProfile(session.keystore.dir, { version: 1, fingerprint: info.fingerprint, organisation: input.organisation?.trim() || null });
+      const info = await session.keystore.create({ name: input.name, role: input.role, organisation: input.organisation, passphrase: input.passphrase });
       const signer = await session.keystore.unlock(info.fingerprint, input.passphrase);
       const identity = await session.summary(info);
       await session.start(signer, identity);

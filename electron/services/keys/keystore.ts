@@ -23,6 +23,8 @@ export interface KeyFile {
   publicKey: string;
   name: string;
   role: string | null;
+  /** Absent in key files made before the organisation was recorded; read as null. */
+  organisation?: string | null;
   createdAt: string;
   kdf: { name: 'scrypt'; N: number; r: number; p: number; salt: string };
   cipher: { name: 'aes-256-gcm'; iv: string; tag: string; ciphertext: string };
@@ -39,6 +41,7 @@ export interface KeyInfo {
   publicKey: Uint8Array;
   name: string;
   role: string | null;
+  organisation: string | null;
   createdAt: string;
   /** DER SubjectPublicKeyInfo of the ECDSA P-256 companion key, when the key has one. */
   companionSpki: Uint8Array | null;
@@ -66,7 +69,7 @@ export class Keystore {
     return join(this.dir, `${fingerprint}.key.json`);
   }
 
-  async create(input: { name: string; role?: string | null; passphrase: string }): Promise<KeyInfo> {
+  async create(input: { name: string; role?: string | null; organisation?: string | null; passphrase: string }): Promise<KeyInfo> {
     if (!input.name.trim()) throw new KeyError('BAD_INPUT', 'an examiner key needs a name (--name)');
     if (input.passphrase.length < 8) throw new KeyError('BAD_INPUT', 'choose a passphrase of at least 8 characters');
     const { privateKey } = generateKeyPairSync('ed25519');
@@ -85,6 +88,7 @@ export class Keystore {
       publicKey: Buffer.from(publicKey).toString('hex'),
       name: input.name.trim(),
       role: input.role?.trim() || null,
+      organisation: input.organisation?.trim() || null,
       createdAt: new Date().toISOString(),
       kdf: { ...DEFAULT_KDF, salt: salt.toString('base64') },
       cipher: { name: 'aes-256-gcm', iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ciphertext: ciphertext.toString('base64') },
@@ -156,7 +160,7 @@ export class Keystore {
     const seed = this.openSeed(file, kek);
     const privateKey = privateKeyFromSeed(seed);
     seed.fill(0);
-    const signer = createSigner(privateKey, file.name, file.role, file.companion ? openCompanion(file, kek) : null);
+    const signer = createSigner(privateKey, { name: file.name, role: file.role, organisation: file.organisation ?? null }, file.companion ? openCompanion(file, kek) : null);
     if (signer.fingerprint !== file.fingerprint) {
       throw new KeyError('BAD_INPUT', `key file ${this.fileOf(fingerprint)} is inconsistent: its key does not match its fingerprint`);
     }
@@ -186,6 +190,7 @@ function infoOf(file: KeyFile): KeyInfo {
     publicKey: new Uint8Array(Buffer.from(file.publicKey, 'hex')),
     name: file.name,
     role: file.role,
+    organisation: file.organisation ?? null,
     createdAt: file.createdAt,
     companionSpki: file.companion ? new Uint8Array(Buffer.from(file.companion.spki, 'base64')) : null,
   };

@@ -9,6 +9,8 @@ export interface Signer {
   readonly publicKey: Uint8Array;
   readonly name: string;
   readonly role: string | null;
+  /** As the examiner gave it when the key was made; signed into examiner.registered. */
+  readonly organisation: string | null;
   sign(message: Uint8Array): Uint8Array;
   /** The ECDSA P-256 companion, for PAdES and OpenSSF model signing; null for keys without one. */
   readonly companion: CompanionSigner | null;
@@ -21,13 +23,21 @@ export interface CompanionSigner {
   sign(message: Uint8Array): Uint8Array;
 }
 
-export function createSigner(privateKey: KeyObject, name: string, role: string | null, companion: KeyObject | null = null): Signer {
+/** Who the key says it belongs to, as the key file records it. */
+export interface Holder {
+  name: string;
+  role: string | null;
+  organisation: string | null;
+}
+
+export function createSigner(privateKey: KeyObject, holder: Holder, companion: KeyObject | null = null): Signer {
   const publicKey = rawPublicKey(privateKey);
   return {
     fingerprint: keyFingerprint(publicKey),
     publicKey,
-    name,
-    role,
+    name: holder.name,
+    role: holder.role,
+    organisation: holder.organisation,
     sign: (message) => nodeSign(message, privateKey),
     companion: companion
       ? {

@@ -63,7 +63,7 @@ export class CertificateStore {
     const notBefore = new Date(Math.floor(now.getTime() / 1000) * 1000);
     const notAfter = new Date(notBefore);
     notAfter.setUTCFullYear(notAfter.getUTCFullYear() + VALIDITY_YEARS);
-    const tbs = buildTbsCertificate({ serial, subject: { name: signer.name, role: signer.role, fingerprint: signer.fingerprint }, spki: companion.spki, notBefore, notAfter });
+    const tbs = buildTbsCertificate({ serial, subject: { name: signer.name, role: signer.role, organisation: signer.organisation, fingerprint: signer.fingerprint }, spki: companion.spki, notBefore, notAfter });
     const der = assembleSigned(tbs, companion.sign(tbs));
     await this.write(signer.fingerprint, [der], 'wx');
     return [parseCertificate(der)];
@@ -72,7 +72,7 @@ export class CertificateStore {
   /** A PKCS #10 request (PEM) for the companion key, naming the examiner and their Ed25519 fingerprint. */
   csr(signer: Signer): string {
     const companion = requireCompanion(signer);
-    const info = buildCsrInfo({ name: signer.name, role: signer.role, fingerprint: signer.fingerprint }, companion.spki);
+    const info = buildCsrInfo({ name: signer.name, role: signer.role, organisation: signer.organisation, fingerprint: signer.fingerprint }, companion.spki);
     return derToPem(assembleSigned(info, companion.sign(info)), 'CERTIFICATE REQUEST');
   }
 

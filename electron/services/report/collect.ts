@@ -26,7 +26,7 @@ export async function collectModel(vault: Vault, signer: Signer, theCase: CaseRo
   const { rows, evidence } = collectInventory(vault, theCase.id, custody.parsed);
   const findings = collectFindings(vault, theCase.id, custody.checkpoint.size);
   const detailed = detailedFindings(findings);
-  const { citations, proofs } = await collectCitations(vault, rows, evidence, findings, detailed, options.reveal);
+  const { citations, chosen, proofs } = await collectCitations(vault, rows, evidence, findings, detailed, options.reveal, options.cite);
   const { bucket, activity } = collectActivity(vault, theCase.id, evidence);
   const actors = new Set([...custody.parsed.map((e) => e.actor), signer.fingerprint]);
   const spki = toBase64(signer.companion!.spki);
@@ -49,6 +49,7 @@ export async function collectModel(vault: Vault, signer: Signer, theCase: CaseRo
     detailed,
     pii: collectPii(vault, theCase.id),
     citations,
+    examinerCited: chosen,
     recordProofs: proofs,
     events: describeEvents(custody.parsed, custody.signedEvents, new Map(rows.map((r) => [r.id, r.name]))),
     signedEvents: custody.signedEvents,

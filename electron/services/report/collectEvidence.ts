@@ -12,7 +12,7 @@ import { caseEvidence, type EvidenceRow } from '../vault/queries/evidence.js';
 import { getLogMeta, getRecords } from '../vault/queries/logRecords.js';
 import { buildRecordProof } from '../vault/recordProofs.js';
 import type { Vault } from '../vault/vault.js';
-import type { CitedRecord } from './model.js';
+import type { CiteRef, CitedRecord } from './model.js';
 
 const SEVERITY_RANK: Record<string, number> = { high: 0, medium: 1, low: 2, info: 3 };
 export const CITED_PER_FINDING = 2;
@@ -119,9 +119,11 @@ export function detailedFindings(findings: readonly ManifestFinding[]): number[]
 }
 
 /** The first records of each detailed finding, read back and redacted unless `reveal`, with their inclusion proofs. */
-export async function collectCitations(vault: Vault, rows: readonly EvidenceRow[], evidence: readonly ManifestEvidence[], findings: readonly ManifestFinding[], detailed: readonly number[], reveal: boolean): Promise<{ citations: Map<number, CitedRecord[]>; proofs: ManifestRecordProof[] }> {
+export async function collectCitations(vault: Vault, rows: readonly EvidenceRow[], evidence: readonly ManifestEvidence[], findings: readonly ManifestFinding[], detailed: readonly number[], reveal: boolean, chosen: readonly CiteRef[] = []): Promise<{ citations: Map<number, CitedRecord[]>; chosen: CitedRecord[]; proofs: ManifestRecordProof[] }> {
   const wanted = new Map<string, Set<number>>();
-  for (const f of detailed.map((i) => findings[i]!)) for (const i of f.records.slice(0, CITED_PER_FINDING)) (wanted.get(f.evidence) ?? wanted.set(f.evidence, new Set()).get(f.evidence)!).add(i);
+  const want = (evidenceId: string, index: number) => (wanted.get(evidenceId) ?? wanted.set(evidenceId, new Set()).get(evidenceId)!).add(index);
+  for (const f of detailed.map((i) => findings[i]!)) for (const i of f.records.slice(0, CITED_PER_FINDING)) want(f.evidence, i);
+  for (const c of chosen) want(c.evidence, c.index);
   const cited = new Map<string, CitedRecord>();
   const proofs: ManifestRecordProof[] = [];
   for (const row of rows) {
@@ -145,7 +147,7 @@ export async function collectCitations(vault: Vault, rows: readonly EvidenceRow[
     const list = f.records.slice(0, CITED_PER_FINDING).map((r) => cited.get(`${f.evidence}:${r}`)).filter((c): c is CitedRecord => c !== undefined);
     if (list.length) citations.set(i, list);
   });
-  return { citations, proofs };
+  return { citations, chosen: chosen.map((c) => cited.get(`${c.evidence}:${c.index}`)!), proofs };
 }
 
 /** Records per hour (logs spanning up to three days) or per day. */

@@ -14,12 +14,15 @@ import type { JsonValue } from '../../../shared/canonicalJson.js';
 import type { ReportIssuedDetails } from '../../../shared/report/names.js';
 import type { Signer } from '../keys/signer.js';
 import { ensureExaminer, requireCase } from '../vault/cases.js';
+import type { CaseRow } from '../vault/queries/cases.js';
+import { caseEvidence } from '../vault/queries/evidence.js';
+import { getLogMeta } from '../vault/queries/logRecords.js';
 import { appendEvent, issueCheckpoint } from '../vault/custodyLog.js';
 import { hasAction } from '../vault/queries/events.js';
 import type { Vault } from '../vault/vault.js';
 import type { CertificateStore } from './certStore.js';
 import { collectModel } from './collect.js';
-import type { ReportModel, ReportOptions } from './model.js';
+import { MAX_CITED, type ReportModel, type ReportOptions } from './model.js';
 import { buildSignedPdf, type RenderPdf } from './signReport.js';
 
 export interface GenerateInput {
@@ -82,6 +85,30 @@ async function writeNew(path: string, data: Uint8Array): Promise<void> {
   }
 }
 
+/** Refuses records cited by hand that are not log records of this case, before anything is signed. */
+function checkCited(vault: Vault, theCase: CaseRow, options: ReportOptions): void {
+  const cite = options.cite;
+  if (cite === undefined) return;
+  const refuse = (message: string) => {
+    throw new EvaultError('BAD_INPUT', `${message}; nothing was written`);
+  };
+  if (cite.length === 0) refuse('the list of cited records is empty (leave it out to cite none)');
+  if (cite.length > MAX_CITED) refuse(`${cite.length} records cited; at most ${MAX_CITED} can be cited by hand`);
+  if (!options.sections.includes('findings')) refuse('cited records are shown in section 12 (findings); include that section');
+  const seen = new Set<string>();
+  const items = new Map(caseEvidence(vault.db, theCase.id).map((r) => [r.id, r]));
+  for (const c of cite) {
+    const row = items.get(c.evidence);
+    if (!row) refuse(`cited evidence ${c.evidence} is not an item of case ${theCase.number}`);
+    const meta = getLogMeta(vault.db, c.evidence);
+    if (!meta) refuse(`cited evidence ${row!.name} is not a log export: only log records can be cited`);
+    if (!Number.isInteger(c.index) || c.index < 0 || c.index >= meta!.records) refuse(`${row!.name} has records 0 to ${meta!.records - 1}; record ${c.index} does not exist`);
+    const key = `${c.evidence}:${c.index}`;
+    if (seen.has(key)) refuse(`record ${c.index} of ${row!.name} is cited twice`);
+    seen.add(key);
+  }
+}
+
 /**
  * Issues the checkpoint the report embeds and gathers the model. Exported for tests that assemble
  * a report by hand (tampered variants); `generateReport` is the way to make one.
@@ -93,6 +120,7 @@ export async function prepareReport(vault: Vault, signer: Signer, input: Omit<Ge
   if (input.options.reportType === 'amendment' && !hasAction(vault.db, theCase.id, 'report.issued')) {
     throw new EvaultError('BAD_INPUT', `an amendment amends an earlier report, and case ${theCase.number} has none; issue an initial report first`);
   }
+  checkCited(vault, theCase, input.options);
   const generatedAt = new Date(Math.floor((input.now ?? new Date()).getTime() / 1000) * 1000);
   ensureExaminer(vault, signer);
   const certificates = await input.certificates.ensure(signer, generatedAt);

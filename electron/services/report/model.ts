@@ -18,7 +18,21 @@ export interface ReportOptions {
   classification: string | null;
   /** Initial / follow-up / final / amendment; by default initial for a case's first report, else follow-up. */
   reportType?: ReportType;
+  /**
+   * Log records the examiner chose to cite, in the order given (absent when none: the key is then
+   * left out, so such a report's options, id and manifest are as before). Shown in section 12 with
+   * their inclusion proofs; recorded in manifest.json's signed options.
+   */
+  cite?: CiteRef[];
 }
+
+/** A log record by evidence id and 0-based record index in file order. */
+export interface CiteRef {
+  evidence: string;
+  index: number;
+}
+
+export { MAX_CITED_RECORDS as MAX_CITED } from '../../../shared/report/options.js';
 
 export interface CitedRecord {
   evidence: string;
@@ -62,6 +76,8 @@ export interface ReportModel {
   detailed: number[];
   pii: ReportManifest['pii'];
   citations: Map<number, CitedRecord[]>;
+  /** The records of `options.cite`, in that order. */
+  examinerCited: CitedRecord[];
   recordProofs: ManifestRecordProof[];
   events: ModelEvent[];
   signedEvents: SignedEvent[];

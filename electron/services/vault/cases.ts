@@ -54,6 +54,8 @@ export function ensureExaminer(vault: Vault, signer: Signer): boolean {
         publicKey: Buffer.from(signer.publicKey).toString('hex'),
         name: signer.name,
         role: signer.role,
+        // Only when given, so an examiner without one signs the same details as before schema 4.
+        ...(signer.organisation ? { organisation: signer.organisation } : {}),
       },
     });
     insertExaminer(vault.db, {
@@ -61,6 +63,7 @@ export function ensureExaminer(vault: Vault, signer: Signer): boolean {
       public_key: Buffer.from(signer.publicKey),
       name: signer.name,
       role: signer.role,
+      organisation: signer.organisation,
       registered_seq: event.seq,
     });
   })();

@@ -112,7 +112,7 @@ async function checkAll(db: Db, dir: string, verify: Ed25519Verify, external: { 
   for (const ex of listExaminers(db)) {
     const ev = vaultEvents.get(ex.registered_seq);
     const d = ev?.details;
-    if (!ev || ev.action !== 'examiner.registered' || d?.fingerprint !== ex.fingerprint || d?.publicKey !== toHex(new Uint8Array(ex.public_key))) {
+    if (!ev || ev.action !== 'examiner.registered' || d?.fingerprint !== ex.fingerprint || d?.publicKey !== toHex(new Uint8Array(ex.public_key)) || d?.name !== ex.name || (d?.role ?? null) !== ex.role || (d?.organisation ?? null) !== ex.organisation) {
       issue({ code: 'EXAMINER_MISMATCH', log: VAULT_LOG, seq: ex.registered_seq, message: `examiner ${ex.fingerprint} does not match its examiner.registered event` });
     }
   }

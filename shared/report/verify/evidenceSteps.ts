@@ -26,7 +26,13 @@ export function recordProofsStep(p: ReportParts, index: EventIndex): StepResult 
     }
     s.check(`record ${r.index} of ${ev?.name ?? r.evidence}`, ok, `in records root ${root?.slice(0, 16) ?? '?'}…`, ok ? 'proven' : 'not proven');
   }
-  return s.done(`${m.recordProofs.length} cited records`);
+  // Every record the examiner chose to cite must be among the proven ones.
+  const cite = m.options.cite ?? [];
+  for (const c of cite) {
+    const has = m.recordProofs.some((r) => r.evidence === c.evidence && r.index === c.index);
+    if (!has) s.check(`record ${c.index} of ${m.evidence.find((e) => e.id === c.evidence)?.name ?? c.evidence}, cited by the examiner`, false, 'an inclusion proof', 'none in the manifest');
+  }
+  return s.done(`${m.recordProofs.length} cited records${cite.length ? `, ${cite.length} of them chosen by the examiner` : ''}`);
 }
 
 /** Matches evidence files (path → SHA-256) against the manifest: by name first, then by digest. */

@@ -4,6 +4,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseManifest } from '../../../shared/report/manifest.js';
+import { PdfDocument } from '../../../shared/report/pdfDocument.js';
+import { readFirstPagesText } from '../../../shared/report/pdfText.js';
 import { evault } from '../../helpers/cli.js';
 import { tempDir } from '../../helpers/vaultFixture.js';
 
@@ -13,7 +16,7 @@ describe('evault report / verify', () => {
   let fingerprint = '';
   before(() => {
     assert.equal(evault(['init'], env).status, 0);
-    const key = evault(['key', 'create', '--name', 'Cli Examiner', '--role', 'analyst', '--json'], env);
+    const key = evault(['key', 'create', '--name', 'Cli Examiner', '--role', 'analyst', '--org', 'Northwind IR', '--json'], env);
     fingerprint = (JSON.parse(key.stdout) as { fingerprint: string }).fingerprint;
     assert.equal(evault(['case', 'create', '--number', 'CLI-7', '--title', 'Report <&> CLI case'], env).status, 0);
     mkdirSync(join(root, 'ev'));
@@ -28,6 +31,7 @@ describe('evault report / verify', () => {
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /Report EVR-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4} for case CLI-7/);
     assert.match(r.stdout, /openssl pkeyutl -verify/);
+    assert.match((readFirstPagesText(new Uint8Array(readFileSync(out)), 1) ?? []).flat().join('\n'), /Northwind IR/, 'with no --org the cover names the organisation the key records');
     const v = evault(['verify', out, '--fingerprint', fingerprint, '--evidence', join(root, 'ev')], env);
     assert.equal(v.status, 0, v.stdout + v.stderr);
     assert.match(v.stdout, /\[ 1\/15\] PASS {2}PDF structure/);
@@ -58,6 +62,20 @@ describe('evault report / verify', () => {
     assert.equal(wrong.status, 1);
     assert.match(wrong.stdout, /FAILED at pdf-signer-identity/);
     assert.equal(evault(['verify', join(root, 'missing.pdf')], env).status, 2);
+  });
+
+  test('--cite EVIDENCE:RECORDS puts the chosen log records in the signed options; a file that is not a log is refused', () => {
+    writeFileSync(join(root, 'ev', 'api.jsonl'), '{"user_id":"u1","prompt":"hi"}\n{"user_id":"u2","prompt":"yo"}\n{"user_id":"u3","prompt":"hey"}\n');
+    assert.equal(evault(['import', 'CLI-7', join(root, 'ev', 'api.jsonl')], env).status, 0);
+    const out = join(root, 'cited.pdf');
+    const r = evault(['report', 'CLI-7', '--out', out, '--cite', 'api.jsonl:2,0'], env);
+    assert.equal(r.status, 0, r.stderr);
+    const manifest = parseManifest(new PdfDocument(new Uint8Array(readFileSync(out))).attachments().find((a) => a.name === 'manifest.json')!.data);
+    assert.deepEqual(manifest.options.cite?.map((c) => c.index), [0, 2], 'a selection is read in record order');
+    const bad = evault(['report', 'CLI-7', '--out', join(root, 'bad.pdf'), '--cite', 'ev/a.txt:0'], env);
+    assert.notEqual(bad.status, 0);
+    assert.match(bad.stderr, /not a log export/);
+    assert.equal(evault(['report', 'CLI-7', '--out', join(root, 'bad.pdf'), '--cite', 'nocolon'], env).status, 2);
   });
 
   test('key csr writes a PKCS #10 request', () => {

@@ -50,7 +50,7 @@ test('append-only triggers reject UPDATE and DELETE on every table', () => {
   migrate(db, MIGRATIONS);
   const fp = 'a'.repeat(64);
   db.prepare("INSERT INTO vault_info VALUES ('v', 't')").run();
-  db.prepare('INSERT INTO examiners VALUES (?, zeroblob(32), ?, NULL, 1)').run(fp, 'E');
+  db.prepare('INSERT INTO examiners (fingerprint, public_key, name, role, registered_seq) VALUES (?, zeroblob(32), ?, NULL, 1)').run(fp, 'E');
   db.prepare("INSERT INTO cases VALUES ('c', 'N-1', 'T', NULL, 't', ?)").run(fp);
   db.prepare("INSERT INTO evidence VALUES ('e', 'c', 'n', 'file', 1, ?, NULL, NULL, 1, '/x', 't', ?, 2)").run('b'.repeat(64), fp);
   db.prepare("INSERT INTO events VALUES ('c', 1, 'c', 'x', ?, NULL, 't', x'00', 'h', x'00')").run(fp);

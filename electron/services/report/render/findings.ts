@@ -1,10 +1,38 @@
 // SPDX-License-Identifier: UNLICENSED
 // Section 12: findings — each AI-incident finding with its rule, the records it rests on (text
 // redacted by default) and their inclusion proofs; then personal data found, by item and type.
-import type { ReportModel } from '../model.js';
+import type { CitedRecord, ReportModel } from '../model.js';
 import { count, label, utc } from './format.js';
 import { BOTTOM, CONTENT_WIDTH, THEME, type Layout } from './layout.js';
 import { table } from './table.js';
+
+function citationBox(l: Layout, c: CitedRecord): void {
+  const title = `Record ${c.index} of ${c.evidenceName} (line ${c.line}${c.time ? `, ${utc(c.time)}` : ''})${c.redacted ? ' — redacted' : ''}`;
+  l.monoBox(c.text, { title, size: 7.2, color: '#9aa7b6' });
+  l.y -= 4;
+  const proof = `Inclusion proof: leaf ${c.leafHash.slice(0, 16)}…, ${c.auditPath}-hash audit path to records root ${c.recordsRoot.slice(0, 16)}… of ${count(c.treeSize)} records — ${c.proven ? 'verified' : 'DOES NOT VERIFY'}${c.redacted ? '; the proof covers the original bytes, the redacted text cannot be checked against it' : ''}.`;
+  l.para(proof, { size: 7.4, color: c.proven ? THEME.muted : THEME.alert, indent: 4, gap: 6 });
+}
+
+/** The records the examiner chose, in their order, each with the findings that rest on it. */
+function renderExaminerCited(l: Layout, m: ReportModel): void {
+  const wanted = new Set(m.examinerCited.map((c) => `${c.evidence}:${c.index}`));
+  const findingsOf = new Map<string, string[]>();
+  m.findings.forEach((f, i) => {
+    for (const r of f.records) {
+      const key = `${f.evidence}:${r}`;
+      if (wanted.has(key)) findingsOf.set(key, [...(findingsOf.get(key) ?? []), `F-${String(i + 1).padStart(3, '0')}`]);
+    }
+  });
+  l.heading(`Records cited by the examiner (${count(m.examinerCited.length)})`, 2);
+  l.para(`Log records the examiner chose to cite, in the order chosen; the list is part of the signed options in manifest.json and each record's inclusion proof is in its recordProofs. Text is ${m.options.reveal ? 'shown as recorded (UNREDACTED)' : 'redacted: personal data is replaced by case-wide placeholders'}.`, { color: THEME.muted, size: 8.6 });
+  for (const c of m.examinerCited) {
+    const ids = findingsOf.get(`${c.evidence}:${c.index}`) ?? [];
+    l.para(ids.length ? `Cited by finding${ids.length === 1 ? '' : 's'} ${ids.slice(0, 12).join(', ')}${ids.length > 12 ? ` and ${count(ids.length - 12)} more` : ''}.` : 'No automated finding rests on this record.', { size: 7.8, color: THEME.muted, gap: 2 });
+    citationBox(l, c);
+    if (l.y > BOTTOM - 30) l.newPage();
+  }
+}
 
 export function renderFindings(l: Layout, m: ReportModel): void {
   l.heading('12. Findings');
@@ -38,13 +66,7 @@ export function renderFindings(l: Layout, m: ReportModel): void {
       y += 10.8;
     }
     l.y = top + h;
-    for (const c of m.citations.get(i) ?? []) {
-      const title = `Record ${c.index} of ${c.evidenceName} (line ${c.line}${c.time ? `, ${utc(c.time)}` : ''})${c.redacted ? ' — redacted' : ''}`;
-      l.monoBox(c.text, { title, size: 7.2, color: '#9aa7b6' });
-      l.y -= 4;
-      const proof = `Inclusion proof: leaf ${c.leafHash.slice(0, 16)}…, ${c.auditPath}-hash audit path to records root ${c.recordsRoot.slice(0, 16)}… of ${count(c.treeSize)} records — ${c.proven ? 'verified' : 'DOES NOT VERIFY'}${c.redacted ? '; the proof covers the original bytes, the redacted text cannot be checked against it' : ''}.`;
-      l.para(proof, { size: 7.4, color: c.proven ? THEME.muted : THEME.alert, indent: 4, gap: 6 });
-    }
+    for (const c of m.citations.get(i) ?? []) citationBox(l, c);
     l.y += 8;
     if (l.y > BOTTOM - 30) l.newPage();
   }
@@ -70,6 +92,7 @@ export function renderFindings(l: Layout, m: ReportModel): void {
       { size: 7.4, colorOf: (row, col) => (col === 0 ? THEME.severity[row[0]!.toLowerCase()] : undefined) },
     );
   }
+  if (m.examinerCited.length > 0) renderExaminerCited(l, m);
   if (m.pii.length > 0) {
     l.heading('Personal data found', 2);
     l.para('Matches of the PII detectors per evidence item and type. The values are not reproduced; the matches are bound by the signed pii.scan digest in the custody log.', { color: THEME.muted, size: 8.6 });

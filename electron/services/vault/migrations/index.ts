@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import updateToSchemaVersion1 from './0001-initial.js';
 import updateToSchemaVersion2 from './0002-log-records.js';
 import updateToSchemaVersion3 from './0003-models.js';
+import updateToSchemaVersion4 from './0004-examiner-organisation.js';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, update: updateToSchemaVersion1 },
   { version: 2, update: updateToSchemaVersion2 },
   { version: 3, update: updateToSchemaVersion3 },
+  { version: 4, update: updateToSchemaVersion4 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -6,13 +6,15 @@ export interface ExaminerRow {
   public_key: Buffer;
   name: string;
   role: string | null;
+  /** Null for examiners registered without one (and for those registered before schema version 4). */
+  organisation: string | null;
   registered_seq: number;
 }
 
 export function insertExaminer(db: Db, row: ExaminerRow): void {
   db.prepare(
-    `INSERT INTO examiners (fingerprint, public_key, name, role, registered_seq)
-     VALUES (@fingerprint, @public_key, @name, @role, @registered_seq)`,
+    `INSERT INTO examiners (fingerprint, public_key, name, role, organisation, registered_seq)
+     VALUES (@fingerprint, @public_key, @name, @role, @organisation, @registered_seq)`,
   ).run(row);
 }
 
