@@ -89,6 +89,8 @@ export const inputs = {
   // The other side is a model evidence item of the same case or a file/folder on disk (exactly one);
   // `record` signs the diff as a finding.recorded event in the case (refused on a sealed case).
   modelDiff: object({ caseId: id, evidenceId: id, otherEvidenceId: optional(id), otherPath: optional(path), record: optional(bool()) }),
+  // Stops the case's running model diffs (they write nothing until they finish).
+  cancelModelDiff: object({ caseId: id }),
   // The incident record: field ids, regimes and times are checked again by the services' parsers.
   setIncidentField: object({
     caseId: id,
@@ -150,6 +152,7 @@ export type NotificationInput = Infer<typeof inputs.recordNotification>;
 export type ModelDetailInput = Infer<typeof inputs.modelDetail>;
 export type TensorsInput = Infer<typeof inputs.modelTensors>;
 export type ModelDiffInput = Infer<typeof inputs.modelDiff>;
+export type CancelModelDiffInput = Infer<typeof inputs.cancelModelDiff>;
 export type WriteManifestInput = Infer<typeof inputs.writeManifest>;
 export type CheckManifestInput = Infer<typeof inputs.checkManifest>;
 
@@ -210,6 +213,8 @@ export interface VaultApi {
   modelDetail(input: ModelDetailInput): ModelDetailView;
   modelTensors(input: TensorsInput): TensorPage;
   modelDiff(input: ModelDiffInput): ModelDiffView;
+  /** Stops the case's running model diffs: nothing is recorded. False if none was running. */
+  cancelModelDiff(input: CancelModelDiffInput): boolean;
   // interoperable manifests (hashdeep, OpenSSF Model Signing)
   writeManifest(input: WriteManifestInput): ManifestWritten;
   checkManifest(input: CheckManifestInput): ManifestCheck;
@@ -264,6 +269,7 @@ export const METHODS = {
   modelDetail: args(inputs.modelDetail),
   modelTensors: args(inputs.modelTensors),
   modelDiff: args(inputs.modelDiff),
+  cancelModelDiff: args(inputs.cancelModelDiff),
   writeManifest: args(inputs.writeManifest),
   checkManifest: args(inputs.checkManifest),
 } satisfies { [K in MethodName]: Schema<Parameters<VaultApi[K]>> };

@@ -45,7 +45,9 @@ function folderMembers(vault: Vault, evidenceId: string): FolderMemberLink[] {
 /** LIKE pattern for a substring, with its wildcards escaped. */
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export function modelHandlers(session: AppSession): Pick<Handlers, 'modelDetail' | 'modelTensors' | 'modelDiff'> {
+export function modelHandlers(session: AppSession): Pick<Handlers, 'modelDetail' | 'modelTensors' | 'modelDiff' | 'cancelModelDiff'> {
+  // The running diffs' cancels, by case id.
+  const running = new Map<string, Set<() => void>>();
   return {
     async modelDetail(_ctx, input) {
       const { vault } = session.require();
@@ -92,9 +94,23 @@ export function modelHandlers(session: AppSession): Pick<Handlers, 'modelDetail'
       const started = performance.now();
       // Resolving the sides and streaming the changed tensors run in a worker thread with its own
       // read connection; the signed finding is recorded here, where the key is.
-      const { diff, a, b } = await diffInWorker({ vaultDir: vault.dir, a: mine.id, b: other ? { evidenceId: other.id } : { path: input.otherPath! } });
+      const caseId = requireCase(vault, input.caseId).id;
+      let cancel: (() => void) | undefined;
+      const cancels = running.get(caseId) ?? new Set();
+      running.set(caseId, cancels);
+      const { diff, a, b } = await diffInWorker({ vaultDir: vault.dir, a: mine.id, b: other ? { evidenceId: other.id } : { path: input.otherPath! } }, (c) => cancels.add((cancel = c))).finally(() => {
+        cancels.delete(cancel!);
+        if (cancels.size === 0 && running.get(caseId) === cancels) running.delete(caseId);
+      });
       const recorded = input.record ? recordModelDiff(vault, signer, diff, a, b) : undefined;
       return { diff, lines: describeDiff(diff), recorded: recorded ? { seq: recorded.event.seq } : null, ms: Math.round(performance.now() - started) };
+    },
+    async cancelModelDiff(_ctx, input) {
+      const { vault } = session.require();
+      const cancels = running.get(requireCase(vault, input.caseId).id);
+      if (!cancels?.size) return false;
+      for (const c of cancels) c();
+      return true;
     },
   };
 }

@@ -20,7 +20,7 @@ const EVERY_METHOD: { [K in keyof VaultApi]: true } = {
   issueReport: true, cancelReport: true, hashEvidenceFolder: true,
   listKeys: true, exportPublicKey: true, createCsr: true, importCertificate: true,
   incident: true, setIncidentField: true, incidentSuggestions: true, acceptIncidentSuggestions: true, incidentDeadlines: true, recordNotification: true,
-  modelDetail: true, modelTensors: true, modelDiff: true, writeManifest: true, checkManifest: true,
+  modelDetail: true, modelTensors: true, modelDiff: true, cancelModelDiff: true, writeManifest: true, checkManifest: true,
 };
 
 test('every method of the API has a schema and a vault: channel', () => {
