@@ -21,6 +21,8 @@ export function App() {
   const [route, setRoute] = useState<Route>({ name: 'cases' });
   const [newIdentity, setNewIdentity] = useState(false);
   const [notice, setNotice] = useState<string>();
+  // The case last opened: the Verify screen's Manifests panel offers to record a manifest in it.
+  const [lastCaseId, setLastCaseId] = useState<string>();
 
   const refresh = useCallback(() => {
     api.status().then(setStatus, setError);
@@ -67,13 +69,16 @@ export function App() {
     setRoute({ name: 'cases' });
     refresh();
   };
-  const openCase = (c: CaseSummary) => setRoute({ name: 'case', caseId: c.id });
+  const openCase = (c: CaseSummary) => {
+    setLastCaseId(c.id);
+    setRoute({ name: 'case', caseId: c.id });
+  };
 
   return (
     <AppShell status={status} active={route.name === 'verify' ? 'verify' : route.name === 'keys' ? 'keys' : 'cases'} onNavigate={(name) => setRoute({ name })} onLock={lock}>
       {route.name === 'cases' && <CaseList onOpen={openCase} />}
       {route.name === 'case' && <CaseView caseId={route.caseId} onBack={() => setRoute({ name: 'cases' })} nativeDialogs={status.nativeDialogs} organisation={status.unlocked.organisation} />}
-      {route.name === 'verify' && <Verify nativeDialogs={status.nativeDialogs} />}
+      {route.name === 'verify' && <Verify nativeDialogs={status.nativeDialogs} record={{ lastCaseId }} />}
       {route.name === 'keys' && <Keys nativeDialogs={status.nativeDialogs} />}
     </AppShell>
   );

@@ -49,6 +49,8 @@ export function findingLabel(type: string): string {
     'ai.cross_tenant': 'Cross-tenant access',
     'ai.burst': 'Request burst',
     'ai.model_change': 'Model change',
+    'model.diff': 'Model diff',
+    'model.pickle-scan': 'Pickle scan',
     'pii.email': 'E-mail address',
     'pii.phone': 'Phone number',
     'pii.credit_card': 'Payment card',
@@ -76,6 +78,7 @@ export function actionLabel(action: string, details: unknown): string {
     'custody.transferred': 'Custody transferred',
     'case.sealed': 'Case sealed',
     'pii.revealed': 'PII revealed',
+    'manifest.issued': 'Manifest issued',
   };
   return labels[action] ?? action;
 }

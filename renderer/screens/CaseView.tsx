@@ -35,6 +35,8 @@ export function CaseView({ caseId, onBack, nativeDialogs, organisation }: { case
   const [tab, setTab] = useState<Tab>('overview');
   const [target, setTarget] = useState<RecordTarget>();
   const citations = useCitations();
+  // A model item to show when the Evidence tab opens from a link elsewhere (the Findings list).
+  const [modelTarget, setModelTarget] = useState<string>();
   const dash = useLoad(() => api.getCase({ caseId }), [caseId, tab]);
   const c = dash.data?.case;
 
@@ -45,6 +47,11 @@ export function CaseView({ caseId, onBack, nativeDialogs, organisation }: { case
     const t = TABS[(next + TABS.length) % TABS.length]!;
     setTab(t.id);
     document.getElementById(`tab-${t.id}`)?.focus();
+  };
+
+  const openModel = (evidenceId: string) => {
+    setModelTarget(evidenceId);
+    setTab('evidence');
   };
 
   const openRecord = (t: RecordTarget) => {
@@ -70,16 +77,16 @@ export function CaseView({ caseId, onBack, nativeDialogs, organisation }: { case
       </div>
       <div className="tabs" role="tablist" aria-label="Case sections" onKeyDown={onTabKey}>
         {TABS.map((t) => (
-          <button key={t.id} id={`tab-${t.id}`} type="button" role="tab" aria-selected={tab === t.id} aria-controls={`panel-${t.id}`} tabIndex={tab === t.id ? 0 : -1} className={`tab ${tab === t.id ? 'active' : ''}`} onClick={() => setTab(t.id)}>
+          <button key={t.id} id={`tab-${t.id}`} type="button" role="tab" aria-selected={tab === t.id} aria-controls={`panel-${t.id}`} tabIndex={tab === t.id ? 0 : -1} className={`tab ${tab === t.id ? 'active' : ''}`} onClick={() => (setModelTarget(undefined), setTab(t.id))}>
             {t.label}
           </button>
         ))}
       </div>
       <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tab-panel">
         {tab === 'overview' && dash.data && <Dashboard data={dash.data} />}
-        {tab === 'evidence' && c && <EvidencePanel caseId={caseId} sealed={c.sealed} nativeDialogs={nativeDialogs} onChanged={dash.reload} />}
+        {tab === 'evidence' && c && <EvidencePanel key={modelTarget ?? ''} caseId={caseId} sealed={c.sealed} nativeDialogs={nativeDialogs} onChanged={dash.reload} openModel={modelTarget} />}
         {tab === 'logs' && c && <LogExplorer caseId={caseId} sealed={c.sealed} target={target} nativeDialogs={nativeDialogs} citations={citations} />}
-        {tab === 'findings' && <FindingsPanel caseId={caseId} onOpenRecord={openRecord} />}
+        {tab === 'findings' && <FindingsPanel caseId={caseId} onOpenRecord={openRecord} onOpenModel={openModel} />}
         {tab === 'custody' && c && <CustodyPanel caseId={caseId} sealed={c.sealed} onChanged={dash.reload} />}
         {tab === 'incident' && <IncidentPanel caseId={caseId} />}
         {tab === 'report' && c && <ReportPanel caseId={caseId} caseNumber={c.number} organisation={organisation} nativeDialogs={nativeDialogs} citations={citations} />}

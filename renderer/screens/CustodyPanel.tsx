@@ -10,6 +10,12 @@ import { useLoad } from '../lib/useLoad.js';
 import { CustodyActions } from './CustodyActions.js';
 import { VerifyVaultResult } from './VerifyVaultResult.js';
 
+/** One side of a recorded model diff: the evidence item's name, or the path on disk. */
+const side = (x: unknown): string => {
+  const s = (x ?? {}) as { name?: unknown; path?: unknown };
+  return String(s.name ?? s.path ?? '?');
+};
+
 function summary(e: CustodyEventView): string {
   const d = (e.details ?? {}) as Record<string, unknown>;
   switch (e.action) {
@@ -29,7 +35,12 @@ function summary(e: CustodyEventView): string {
     case 'checkpoint.issued':
       return `tree size ${String(d.size)}, root ${shortHex(String(d.root), 16)}`;
     case 'finding.recorded':
-      return d.type === 'pii.scan' ? `PII scan: ${String(d.matches)} match(es)` : `${String(d.type ?? '')} ${d.count !== undefined ? `(${String(d.count)})` : ''}`;
+      if (d.type === 'pii.scan') return `PII scan: ${String(d.matches)} match(es)`;
+      if (d.type === 'model.diff') return `model diff ${side(d.a)} vs ${side(d.b)}: ${String(d.summary ?? '')}`;
+      if (d.type === 'model.pickle-scan') return `pickle scan: ${String(d.verdict)}`;
+      return `${String(d.type ?? '')} ${d.count !== undefined ? `(${String(d.count)})` : ''}`;
+    case 'manifest.issued':
+      return `${d.format === 'oms' ? 'OpenSSF model signature' : 'hashdeep manifest'} of ${String(d.path)}: ${String(d.files)} file(s) → ${String(d.out ?? 'standard output')} · SHA-256 ${shortHex(String(d.sha256), 16)}`;
     case 'custody.transferred':
       return `to ${String(d.toName ?? shortHex(String(d.to)))}${d.reason ? ` — ${String(d.reason)}` : ''}`;
     case 'case.sealed':

@@ -21,13 +21,13 @@ function Status({ item }: { item: EvidenceItem }) {
   );
 }
 
-export function EvidencePanel({ caseId, sealed, nativeDialogs, onChanged }: { caseId: string; sealed: boolean; nativeDialogs: boolean; onChanged: () => void }) {
+export function EvidencePanel({ caseId, sealed, nativeDialogs, onChanged, openModel }: { caseId: string; sealed: boolean; nativeDialogs: boolean; onChanged: () => void; openModel?: string }) {
   const list = useLoad(() => api.listEvidence({ caseId }), [caseId]);
   const [importing, setImporting] = useState(false);
   const [verifying, setVerifying] = useState(false);
   const [verified, setVerified] = useState<EvidenceVerificationView[]>();
   const [error, setError] = useState<unknown>();
-  const [model, setModel] = useState<string>();
+  const [model, setModel] = useState<string | undefined>(openModel);
   const [dropped, setDropped] = useState<Dropped>();
   const [over, setOver] = useState(false);
 

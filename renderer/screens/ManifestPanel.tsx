@@ -4,13 +4,17 @@
 // bundle of a model folder (signed in main with the examiner's P-256 companion key), and check either
 // kind against a folder: hashdeep's matched / moved / new / missing / changed, or the signature checks
 // and every file of the model. Reading and hashing happen in the services; nothing leaves the machine.
+// With the vault unlocked, a written manifest can be recorded in an open case as a signed
+// manifest.issued custody event (the case last opened is listed first); locked, nothing is recorded.
 import { useState } from 'react';
+import type { CaseSummary } from '../../shared/api/types.js';
 import { api } from '../api/vault.js';
 import type { ManifestCheck, ManifestWritten } from '../../shared/api/manifestTypes.js';
 import { Badge, type Tone } from '../components/Badge.js';
 import { ErrorNote } from '../components/ErrorNote.js';
 import { Field } from '../components/Field.js';
 import { shortHex } from '../lib/format.js';
+import { useLoad } from '../lib/useLoad.js';
 
 const TONE: Record<string, Tone> = { matched: 'ok', match: 'ok', moved: 'medium', new: 'medium', partial: 'high', changed: 'fail', missing: 'fail', unsigned: 'medium' };
 
@@ -85,7 +89,18 @@ function CheckResult({ r }: { r: ManifestCheck }) {
   );
 }
 
-export function ManifestPanel({ nativeDialogs }: { nativeDialogs: boolean }) {
+const NOT_RECORDED = '';
+
+/** Open cases, the one last opened first: where a manifest may be recorded. */
+function recordable(cases: CaseSummary[] | undefined, lastCaseId: string | undefined): CaseSummary[] {
+  const open = (cases ?? []).filter((c) => !c.sealed);
+  return [...open.filter((c) => c.id === lastCaseId), ...open.filter((c) => c.id !== lastCaseId)];
+}
+
+export function ManifestPanel({ nativeDialogs, record }: { nativeDialogs: boolean; record?: { lastCaseId?: string } }) {
+  const cases = useLoad(() => (record ? api.listCases() : Promise.resolve([])), [record !== undefined]);
+  const choices = recordable(cases.data, record?.lastCaseId);
+  const [caseId, setCaseId] = useState(NOT_RECORDED);
   const [path, setPath] = useState('');
   const [format, setFormat] = useState<'hashdeep' | 'oms'>('hashdeep');
   const [out, setOut] = useState('');
@@ -112,7 +127,7 @@ export function ManifestPanel({ nativeDialogs }: { nativeDialogs: boolean }) {
           aria-label="Write a manifest"
           onSubmit={(e) => {
             e.preventDefault();
-            if (path.trim() && out.trim()) void write.run(() => api.writeManifest({ path: path.trim(), format, out: out.trim() }));
+            if (path.trim() && out.trim()) void write.run(() => api.writeManifest({ path: path.trim(), format, out: out.trim(), ...(caseId !== NOT_RECORDED ? { caseId } : {}) }));
           }}
         >
           <h3>Write a manifest</h3>
@@ -137,6 +152,20 @@ export function ManifestPanel({ nativeDialogs }: { nativeDialogs: boolean }) {
               </div>
             )}
           </Field>
+          {choices.length > 0 && (
+            <Field label="Record in a case" hint="A recorded manifest becomes a signed manifest.issued event in the case’s custody log.">
+              {(id) => (
+                <select id={id} value={caseId} onChange={(e) => setCaseId(e.target.value)}>
+                  <option value={NOT_RECORDED}>Do not record (no custody event)</option>
+                  {choices.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      Record in {c.id === record?.lastCaseId ? 'this case' : 'case'}: {c.number} — {c.title}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          )}
           <div>
             <button type="submit" className="primary" disabled={write.busy || !path.trim() || !out.trim()}>
               {write.busy ? 'Hashing…' : 'Write manifest'}
@@ -146,6 +175,11 @@ export function ManifestPanel({ nativeDialogs }: { nativeDialogs: boolean }) {
           {write.result && (
             <p className="small" role="status">
               <Badge tone="ok">Written</Badge> {write.result.files} file(s) listed in <span className="mono">{write.result.out}</span> · SHA-256 <span className="mono">{shortHex(write.result.sha256, 16)}</span>
+            </p>
+          )}
+          {write.result?.recorded && (
+            <p className="small" role="status">
+              <Badge tone="ok">Recorded</Badge> in case {write.result.recorded.caseNumber} as manifest.issued, custody event #{write.result.recorded.seq}
             </p>
           )}
         </form>

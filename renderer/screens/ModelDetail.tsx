@@ -213,7 +213,7 @@ export function ModelDetail({ caseId, evidenceId, onClose, onOpenModel }: { case
           <ModelFolderView d={d} onOpenModel={onOpenModel} />
           {meta.length > 0 && (
             <details className="model-meta" open={meta.length <= 12}>
-              <summary>Metadata ({meta.length} keys)</summary>
+              <summary>Metadata ({meta.length} {meta.length === 1 ? 'key' : 'keys'})</summary>
               <table className="table compact-table">
                 <tbody>
                   {meta.map(([k, val]) => (

@@ -12,7 +12,7 @@ function Flat({ title, flat }: { title: string; flat: Record<string, string> }) 
   return (
     <details className="model-meta">
       <summary>
-        {title} ({rows.length} keys)
+        {title} ({rows.length} {rows.length === 1 ? 'key' : 'keys'})
       </summary>
       <table className="table compact-table">
         <tbody>
@@ -52,7 +52,7 @@ export function ModelFolderView({ d, onOpenModel }: { d: ModelDetailView; onOpen
             <>
               <span className="mono">{f.weights.root}</span> <CopyButton text={f.weights.root} label="Copy the folder weights root" />
               <div className="small muted">
-                {formatCount(f.weights.tensors)} tensors, {formatBytes(f.weights.tensorBytes)} over {list(f.weightFiles)}
+                {formatCount(f.weights.tensors)} tensor{f.weights.tensors === 1 ? '' : 's'}, {formatBytes(f.weights.tensorBytes)} over {list(f.weightFiles)}
               </div>
             </>
           ) : (
@@ -163,7 +163,7 @@ export function ModelFolderView({ d, onOpenModel }: { d: ModelDetailView; onOpen
                   {x.verdict && x.verdict !== 'safe' && <> <Badge tone="high">{x.verdict}</Badge></>}
                 </td>
                 <td className="num">{formatBytes(x.size)}</td>
-                <td className="mono small">{x.sha256 ? shortHex(x.sha256, 16) : '—'}</td>
+                <td className="mono small digest-cell" title={x.sha256 ?? undefined}>{x.sha256 ? shortHex(x.sha256, 16) : '—'}</td>
                 <td>
                   {m?.model && (
                     <button type="button" className="small" onClick={() => onOpenModel(m.evidenceId)}>

@@ -32,7 +32,8 @@ function kindOf(f: Named): Kind {
   return 'package';
 }
 
-export function Verify({ nativeDialogs }: { nativeDialogs: boolean }) {
+/** `record` is given when the vault is unlocked: manifests may then be recorded in one of its cases. */
+export function Verify({ nativeDialogs, record }: { nativeDialogs: boolean; record?: { lastCaseId?: string } }) {
   const [pdf, setPdf] = useState<Named>();
   const [sig, setSig] = useState<Named>();
   const [trusted, setTrusted] = useState<{ name: string; key: Uint8Array }>();
@@ -224,7 +225,7 @@ export function Verify({ nativeDialogs }: { nativeDialogs: boolean }) {
       )}
       {pdf && report && <ReportResult outcome={report} />}
       {pkg && <PackageResult outcome={pkg.outcome} />}
-      <ManifestPanel nativeDialogs={nativeDialogs} />
+      <ManifestPanel nativeDialogs={nativeDialogs} record={record} />
     </div>
   );
 }

@@ -113,7 +113,8 @@ export const inputs = {
     ref: nullable(str({ max: 200 })),
   }),
   // hashdeep needs no vault; oms signs with the unlocked examiner's P-256 companion (in main).
-  writeManifest: object({ path, format: oneOf(['hashdeep', 'oms'] as const), out: path }),
+  // `caseId` records the manifest as a signed manifest.issued event in that case (vault unlocked, case open).
+  writeManifest: object({ path, format: oneOf(['hashdeep', 'oms'] as const), out: path, caseId: optional(id) }),
   checkManifest: object({ manifest: path, dir: optional(path) }),
   disclose: object({ caseId: id, evidenceId: id, records: str({ min: 1, max: 10_000 }), redact: bool(), out: path, note: optional(str({ max: 2000 })) }),
 };

@@ -10,6 +10,8 @@ export interface ManifestWritten {
   files: number;
   /** SHA-256 of the manifest file written. */
   sha256: string;
+  /** Set when it was recorded in a case as a signed manifest.issued event. */
+  recorded?: { caseId: string; caseNumber: string; seq: number; hash: string };
 }
 
 export interface ManifestCheck {

@@ -132,7 +132,8 @@ export interface TimelineBucket {
 export interface FindingView {
   evidence: string;
   evidenceName: string;
-  record: number;
+  /** The log record it rests on; null for a finding recorded only as a custody event (model diff, pickle scan). */
+  record: number | null;
   records: number[];
   type: string;
   rule: string;
@@ -141,6 +142,18 @@ export interface FindingView {
   field: string | null;
   explanation: string;
   score: number | null;
+  /** Set for a finding recorded only as a signed finding.recorded event. */
+  recorded?: RecordedFindingView;
+}
+
+export interface RecordedFindingView {
+  /** Every evidence item involved (both sides of a diff); evidence is null for a side that was a file on disk. */
+  items: { evidence: string | null; name: string }[];
+  seq: number;
+  hash: string;
+  at: string;
+  actor: string;
+  actorName: string | null;
 }
 
 export interface CustodyEventView {

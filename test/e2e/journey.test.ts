@@ -7,6 +7,10 @@
 // from the Report screen (its incident sections read back with pdftotext) → verify it in the
 // Verify screen (with its .sig and an evidence folder) → one flipped byte of the report → the exact failing step; then a disclosure package made through
 // the API → one flipped byte → the exact failing checks.
+// A second journey, in the dark theme, walks the model views: two Hugging Face-style folders built
+// here from a corpus safetensors file → the folder view (members, weights root) → compare and record
+// the diff as a finding → the Findings list → an OpenSSF model signature of the folder written on the
+// Verify screen and recorded in the case → the custody timeline.
 // Screenshots of each screen go to test-results/e2e/.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -585,5 +589,169 @@ test('an auditor with no vault and no identity verifies the handed-over report',
 
   function shot(page: Page, name: string) {
     return page.screenshot({ path: join(resultsDir('e2e'), `${name}.png`), fullPage: false });
+  }
+});
+
+/** A small Hugging Face-style folder built from a corpus safetensors file; `bump` moves element 2 of tensor "d" by +1. */
+function hfFolder(dir: string, bump: boolean): string {
+  mkdirSync(dir, { recursive: true });
+  const weights = Buffer.from(readFileSync(MODEL));
+  if (bump) {
+    const at = 8 + Number(weights.readBigUInt64LE(0)) + 2 * 8;
+    weights.writeDoubleLE(weights.readDoubleLE(at) + 1, at);
+  }
+  writeFileSync(join(dir, 'model.safetensors'), weights);
+  writeFileSync(join(dir, 'config.json'), JSON.stringify({ architectures: ['LlamaForCausalLM'], model_type: 'llama', hidden_size: 64, num_hidden_layers: 2, rope_theta: bump ? 500000 : 10000, torch_dtype: 'float64' }, null, 2));
+  writeFileSync(join(dir, 'tokenizer_config.json'), JSON.stringify({ tokenizer_class: 'LlamaTokenizerFast', bos_token: '<s>', eos_token: '</s>', model_max_length: 2048 }, null, 2));
+  return dir;
+}
+
+test('model examiner journey (dark theme): folder view, compare and record as finding, findings list, recorded OMS manifest', { skip, timeout: 240_000 }, async (t) => {
+  const shots = resultsDir('e2e');
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
+  const harness = await startHarness();
+  const browser = await launchChromium();
+  const h = harness;
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'dark' })).newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    page.setDefaultTimeout(20_000);
+    // The identity and the case are made through the API (the first journey walks those screens).
+    await h.call('createIdentity', { name: 'Ana Examiner', role: 'Forensic analyst', organisation: null, passphrase: PASSPHRASE });
+    const theCase = await h.call<CaseSummary>('createCase', { number: '2026-015', title: 'Tampered fine-tune', description: null });
+    const base = hfFolder(join(h.root, 'hf-model'), false);
+    const tuned = hfFolder(join(h.root, 'hf-model-tuned'), true);
+    let broken = false;
+    const step = (name: string, fn: () => Promise<void>) =>
+      t.test(name, { skip: broken ? 'an earlier step failed' : false }, async () => {
+        try {
+          await fn();
+        } catch (err) {
+          broken = true;
+          throw err;
+        }
+      });
+
+    await step('import two model folders; the folder view shows its members and the weights root', async () => {
+      await page.goto(h.url);
+      await page.getByRole('button', { name: '2026-015' }).click();
+      await page.getByRole('tab', { name: 'Evidence' }).click();
+      await page.getByRole('button', { name: 'Import evidence' }).click();
+      await page.getByLabel(/Paths on this computer/).fill(`${base}\n${tuned}`);
+      await page.getByRole('button', { name: 'Fingerprint and import' }).click();
+      await page.getByText(/item\(s\) imported and recorded/).waitFor({ timeout: 120_000 });
+      // A folder is one evidence item named with a trailing slash; its files are items of their own.
+      const folderName = 'hf-model/';
+      await page.locator('tr[data-evidence="hf-model/config.json"]').waitFor();
+      await page.locator(`tr[data-evidence="${folderName}"]`).getByRole('button', { name: 'Model details' }).click();
+      const detail = page.getByRole('region', { name: `Model ${folderName}` });
+      const files = detail.getByRole('table', { name: /^Files of hf-model/ });
+      await files.waitFor();
+      const rows = await files.locator('tbody tr').allInnerTexts();
+      for (const [name, role] of [['config.json', /config/i], ['model.safetensors', /weights/i], ['tokenizer_config.json', /tokenizer/i]] as const) {
+        const row = rows.find((r) => r.startsWith(name));
+        assert.ok(row, `${name} is listed: ${rows.join(' | ')}`);
+        assert.match(row, role, `${name} has its role`);
+      }
+      const inspected = await h.call<{ inspection: { folder: { weights: { root: string } } } }>('modelDetail', { caseId: theCase.id, evidenceId: (await h.call<EvidenceItem[]>('listEvidence', { caseId: theCase.id })).find((e) => e.name === folderName)!.id });
+      await detail.getByText('Folder weights root').waitFor();
+      await detail.getByText(inspected.inspection.folder.weights.root, { exact: true }).first().waitFor();
+      await detail.getByText(/LlamaForCausalLM · llama/).waitFor();
+      await files.evaluate((el) => (el as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'center' }));
+      await shot(page, '24-dark-model-folder');
+      // A member opens its own detail: the single file's tensors with their digests.
+      await files.getByRole('button', { name: 'Open details of model.safetensors' }).click();
+      const member = page.getByRole('region', { name: 'Model hf-model/model.safetensors' });
+      await member.getByRole('grid', { name: 'Tensors of hf-model/model.safetensors' }).locator('[data-sha256]').first().waitFor();
+      await member.scrollIntoViewIfNeeded();
+      await shot(page, '25-dark-model-detail');
+      await page.locator(`tr[data-evidence="${folderName}"]`).getByRole('button', { name: 'Model details' }).click();
+      await page.getByRole('region', { name: `Model ${folderName}` }).getByRole('table', { name: /^Files of hf-model/ }).waitFor();
+    });
+
+    let diffSeq = 0;
+    await step('compare the two folders and record the diff as a finding', async () => {
+      const detail = page.getByRole('region', { name: 'Model hf-model/' });
+      const compare = detail.getByRole('region', { name: 'Compare with another model' });
+      const other = compare.getByLabel(/^Model to compare hf-model/);
+      await other.selectOption({ label: 'hf-model-tuned/' });
+      await compare.getByRole('button', { name: 'Compare' }).click();
+      const changed = compare.getByRole('table', { name: 'Tensor changes' }).locator('tr[data-change="changed"]');
+      await changed.waitFor({ timeout: 60_000 });
+      assert.match(await changed.innerText(), /\bd\b[\s\S]*1 of 6 elements differ/);
+      await compare.getByRole('table', { name: 'Metadata and configuration changes' }).getByText('config.rope_theta').waitFor();
+      await compare.getByRole('button', { name: 'Record as finding' }).click();
+      const recorded = compare.getByText(/Signed as finding\.recorded, custody event #(\d+)/);
+      await recorded.waitFor({ timeout: 60_000 });
+      diffSeq = Number(/#(\d+)/.exec(await recorded.innerText())![1]);
+      const event = (await h.call<CustodyEventView[]>('custodyEvents', { caseId: theCase.id })).find((e) => e.seq === diffSeq);
+      assert.equal(event?.action, 'finding.recorded');
+      assert.equal((event.details as { type: string }).type, 'model.diff');
+      await compare.scrollIntoViewIfNeeded();
+      await shot(page, '26-dark-model-compare');
+    });
+
+    await step('the recorded diff is in the Findings list: both folders, summary, who/when and the event hash', async () => {
+      await page.getByRole('tab', { name: 'Findings' }).click();
+      const row = page.getByRole('table').locator('tr[data-type="model.diff"]');
+      await row.waitFor();
+      const text = await row.innerText();
+      assert.match(text, /Model diff/);
+      assert.match(text, /hf-model\/?\s/);
+      assert.match(text, /hf-model-tuned\/?/);
+      assert.match(text, /weights differ/);
+      assert.match(text, new RegExp(`Recorded by Ana Examiner, \\d{4}-\\d\\d-\\d\\d [\\d:]+ UTC · custody event #${diffSeq}`));
+      const hash = (await h.call<CustodyEventView[]>('custodyEvents', { caseId: theCase.id })).find((e) => e.seq === diffSeq)!.hash;
+      assert.match(text, new RegExp(`hash ${hash.slice(0, 16)}`));
+      // Filterable like the others: PII matches only hides it, model findings only keeps it.
+      await page.getByLabel('Kind').selectOption({ label: 'PII matches' });
+      await page.getByText(/0 shown of/).waitFor();
+      await page.getByLabel('Kind').selectOption({ label: 'Model findings (diffs, pickle scans)' });
+      await row.waitFor();
+      await page.getByLabel('Severity').selectOption('high');
+      await page.getByText(/0 shown of/).waitFor();
+      await page.getByLabel('Severity').selectOption('medium');
+      await row.waitFor();
+      await shot(page, '27-dark-findings');
+      // Each model the finding names opens its model view on the Evidence tab.
+      await row.getByRole('button', { name: /^hf-model-tuned\/?$/ }).click();
+      await page.getByRole('tab', { name: 'Evidence', selected: true }).waitFor();
+      await page.getByRole('region', { name: /^Model hf-model-tuned\/?$/ }).waitFor();
+    });
+
+    await step('an OpenSSF model signature of the folder, written from the Verify screen and recorded in this case', async () => {
+      const out = join(h.root, 'hf-model.sig');
+      await page.getByRole('button', { name: 'Verify', exact: true }).click();
+      const w = page.getByRole('region', { name: 'Manifests' }).getByRole('form', { name: 'Write a manifest' });
+      await w.getByLabel('File or folder to list').fill(base);
+      await w.getByLabel('Format').selectOption('oms');
+      await w.getByLabel('Save as').fill(out);
+      await w.getByLabel('Record in a case').selectOption({ label: 'Record in this case: 2026-015 — Tampered fine-tune' });
+      await w.getByRole('button', { name: 'Write manifest' }).click();
+      await w.getByText(/3 file\(s\) listed in/).waitFor({ timeout: 60_000 });
+      await w.getByText(/Recorded in case 2026-015 as manifest\.issued, custody event #\d+/).waitFor();
+      await w.scrollIntoViewIfNeeded();
+      await shot(page, '28-dark-manifest-recorded');
+      const event = (await h.call<CustodyEventView[]>('custodyEvents', { caseId: theCase.id })).find((e) => e.action === 'manifest.issued');
+      assert.equal((event?.details as { sha256: string }).sha256, sha256(out));
+      // It is in the case's custody timeline, summarised for a person.
+      await page.getByRole('button', { name: 'Cases' }).click();
+      await page.getByRole('button', { name: '2026-015' }).click();
+      await page.getByRole('tab', { name: 'Custody' }).click();
+      const item = page.getByRole('list', { name: 'Custody events' }).locator('li[data-action="manifest.issued"]');
+      await item.getByText('Manifest issued').waitFor();
+      assert.match(await item.innerText(), new RegExp(`OpenSSF model signature of ${base}: 3 file\\(s\\) → ${out}`));
+      assert.match(await page.getByRole('list', { name: 'Custody events' }).locator('li[data-action="finding.recorded"]').first().innerText(), /model diff hf-model\/? vs hf-model-tuned\/?: weights differ/);
+      await shot(page, '29-dark-custody');
+    });
+
+    await t.test('no errors in the page console', () => {
+      assert.deepEqual(consoleErrors, []);
+    });
+  } finally {
+    await browser.close();
+    await harness.close();
   }
 });

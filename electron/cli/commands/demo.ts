@@ -88,7 +88,7 @@ export const demoCommand: Command = {
       say(`7. Inclusion proof of the note (event ${proof.seq}) in the checkpointed tree: ${included ? 'verified' : 'FAILED'}`);
       const logItem = items.find((i) => i.log);
       let recordProofOk = true;
-      if (logItem && injection) {
+      if (logItem && injection?.record != null) {
         const pkg = await buildRecordProof(vault, requireEvidence(vault, theCase.id, logItem.id), [injection.record]);
         recordProofOk = verifyRecordProof(pkg, ed25519Verify, signer.publicKey).ok;
         say(`   record proof of the flagged record ${injection.record} (offline, shared verifier): ${recordProofOk ? 'verified' : 'FAILED'}`);

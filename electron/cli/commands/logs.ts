@@ -75,7 +75,7 @@ export const logCommands: Command[] = [
   {
     name: 'findings',
     usage: 'evault findings CASE [--type T] [--json]',
-    summary: 'every finding of the case: PII and AI-incident alike',
+    summary: 'every finding of the case: PII, AI-incident, and findings recorded as events (model diffs, pickle scans)',
     options: { type: { type: 'string' } },
     async run(ctx, { values, positionals }) {
       const [ref] = requireArgs(positionals, ['CASE'], 'evault findings CASE');
@@ -85,7 +85,10 @@ export const logCommands: Command[] = [
         ctx.out(JSON.stringify(rows));
         return;
       }
-      for (const f of rows) ctx.out(`${f.type.padEnd(30)} ${f.evidence_name}#${f.record}${f.field ? ` ${f.field}[${f.start}:${f.end}]` : ''}  ${f.atlas ?? ''}  ${f.explanation}`);
+      for (const f of rows) {
+        const where = f.record === null ? `${(f.items ?? []).map((i) => i.name).join(' vs ')}  (event #${f.seq})` : `${f.evidence_name}#${f.record}${f.field ? ` ${f.field}[${f.start}:${f.end}]` : ''}`;
+        ctx.out(`${f.type.padEnd(30)} ${where}  ${f.atlas ?? ''}  ${f.explanation}`);
+      }
       ctx.err(`${rows.length} finding(s)`);
     },
   },

@@ -6,6 +6,7 @@ import { addNote, createCase, requireCase, sealCase, transferCustody } from '../
 import { listCases } from '../vault/queries/cases.js';
 import { logCheckpoints } from '../vault/queries/checkpoints.js';
 import { caseEvidence } from '../vault/queries/evidence.js';
+import { recordedFindings } from '../vault/recordedFindings.js';
 import type { Vault } from '../vault/vault.js';
 import type { AppSession } from './session.js';
 import { caseSummary, eventRow, eventView, examinerNames, latestVerifications } from './views.js';
@@ -22,11 +23,13 @@ function dashboard(vault: Vault, caseRef: string): CaseDashboard {
     findingsBySeverity[severity] += n;
     findingsByType[type] = (findingsByType[type] ?? 0) + n;
   };
-  // Same severities as listFindings (findingsList.ts): a secret is high, other PII medium.
+  // Same severities as listFindings (findingsList.ts): a secret is high, other PII medium; the
+  // event-only findings (model diffs, pickle scans) as recordedFindings.ts grades them.
   const pii = vault.db.prepare('SELECT p.type, count(*) AS n FROM pii_matches p JOIN evidence e ON e.id = p.evidence_id WHERE e.case_id = ? GROUP BY p.type').all(row.id) as { type: string; n: number }[];
   for (const p of pii) add(p.type, p.type === 'pii.secret' ? 'high' : 'medium', p.n);
   const ai = vault.db.prepare('SELECT type, severity, count(*) AS n FROM findings WHERE case_id = ? GROUP BY type, severity').all(row.id) as { type: string; severity: Severity; n: number }[];
   for (const f of ai) add(f.type, f.severity, f.n);
+  for (const f of recordedFindings(vault, row.id)) add(f.type, f.severity, 1);
   const logRecords = (vault.db.prepare('SELECT coalesce(sum(m.records), 0) AS n FROM log_meta m JOIN evidence e ON e.id = m.evidence_id WHERE e.case_id = ?').get(row.id) as { n: number }).n;
   const verified = [...latestVerifications(vault, row.id).values()];
   const last = verified.reduce<(typeof verified)[number] | undefined>((a, b) => (!a || b.at > a.at ? b : a), undefined);

@@ -12,6 +12,7 @@ import { searchRecords, timeline } from '../vault/logSearch.js';
 import { getRecords } from '../vault/queries/logRecords.js';
 import type { AppSession } from './session.js';
 import { recordPage, toViews } from './logPages.js';
+import { examinerNames } from './views.js';
 
 /** The findings list shows at most this many; the dashboard counts them all. */
 const FINDINGS_LIMIT = 5000;
@@ -40,8 +41,24 @@ export function logHandlers(session: AppSession): Pick<Handlers, 'searchLogs' | 
     async findings(_ctx, input) {
       const { vault } = session.require();
       const rows = listFindings(vault, requireCase(vault, input.caseId).id, input.type);
-      return rows.slice(0, FINDINGS_LIMIT).map(
-        (f): FindingView => ({ evidence: f.evidence, evidenceName: f.evidence_name, record: f.record, records: f.records, type: f.type, rule: f.rule, atlas: f.atlas, severity: f.severity as Severity, field: f.field, explanation: f.explanation, score: f.score }),
+      // PII matches can run to thousands: the other findings go first so the limit never hides them.
+      const ordered = [...rows.filter((f) => !f.type.startsWith('pii.')), ...rows.filter((f) => f.type.startsWith('pii.'))];
+      const names = examinerNames(vault);
+      return ordered.slice(0, FINDINGS_LIMIT).map(
+        (f): FindingView => ({
+          evidence: f.evidence,
+          evidenceName: f.evidence_name,
+          record: f.record,
+          records: f.records,
+          type: f.type,
+          rule: f.rule,
+          atlas: f.atlas,
+          severity: f.severity as Severity,
+          field: f.field,
+          explanation: f.explanation,
+          score: f.score,
+          ...(f.seq !== undefined ? { recorded: { items: f.items ?? [], seq: f.seq, hash: f.hash ?? '', at: f.at ?? '', actor: f.actor ?? '', actorName: names.get(f.actor ?? '') ?? null } } : {}),
+        }),
       );
     },
     async revealRecord(_ctx, input) {

@@ -2,13 +2,17 @@
 // Interoperable manifests from the desktop app: write a hashdeep manifest of a path or an OpenSSF
 // Model Signing bundle of a model folder (signed with the examiner's ECDSA P-256 companion, in main),
 // and check either kind against a folder — the same services as `evault manifest`, `evault audit`
-// and `evault verify-manifest`.
+// and `evault verify-manifest`. With a case given, the written manifest is recorded in it as a
+// signed manifest.issued event, as `evault manifest --case` does.
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import { resolve } from 'node:path';
+import type { JsonValue } from '../../../shared/canonicalJson.js';
 import type { Handlers } from '../../../shared/api/contract.js';
 import { EvaultError } from '../../../shared/errors.js';
 import { auditHashdeep, formatHashdeep, parseHashdeep } from '../../../shared/manifests/hashdeep.js';
-import { boundCompanionKeys } from '../manifests/recordManifest.js';
+import { boundCompanionKeys, recordManifestIssued } from '../manifests/recordManifest.js';
+import { requireOpenCase } from '../vault/cases.js';
 import { createOmsBundle, verifyOmsFile } from '../manifests/omsManifest.js';
 import { hashTree } from '../manifests/treeHashes.js';
 import type { AppSession } from './session.js';
@@ -22,21 +26,34 @@ async function writeNew(out: string, bytes: Uint8Array): Promise<void> {
 export function manifestHandlers(session: AppSession): Pick<Handlers, 'writeManifest' | 'checkManifest'> {
   return {
     async writeManifest(_ctx, input) {
+      // Recording needs the vault and an open case: both are checked before anything is hashed or
+      // written, so a refusal leaves no file behind and no event is appended for unfinished work.
+      const target = input.caseId !== undefined ? requireOpenCase(session.require().vault, input.caseId) : undefined;
       let bytes: Uint8Array;
       let files: number;
+      let details: { [key: string]: JsonValue };
       if (input.format === 'hashdeep') {
         // Signs nothing and touches no vault: a list of sizes and digests, as hashdeep writes it.
         const rows = await hashTree([input.path], { relative: false });
         bytes = Buffer.from(formatHashdeep(rows, process.cwd(), `evault manifest ${input.path} --format hashdeep`));
         files = rows.length;
+        details = { format: 'hashdeep', files };
       } else {
         const { signer } = session.require();
         const r = await createOmsBundle(input.path, signer, input.out);
         bytes = r.bytes;
         files = r.statement.predicate.resources.length;
+        details = { format: 'oms', predicateType: r.statement.predicateType, model: r.statement.subject[0]!.name, rootDigest: r.statement.subject[0]!.digest.sha256, files };
       }
       await writeNew(input.out, bytes);
-      return { format: input.format, out: input.out, files, sha256: createHash('sha256').update(bytes).digest('hex') };
+      const written = { format: input.format, out: input.out, files, sha256: createHash('sha256').update(bytes).digest('hex') };
+      if (!target) return written;
+      // The same event as `evault manifest --case`: what was listed, where it went, the bytes' SHA-256.
+      return session.exclusive(() => {
+        const { vault, signer } = session.require();
+        const { event, hash } = recordManifestIssued(vault, signer, target.id, bytes, { ...details, path: resolve(input.path), out: resolve(input.out) });
+        return { ...written, recorded: { caseId: target.id, caseNumber: target.number, seq: event.seq, hash } };
+      });
     },
     async checkManifest(_ctx, input) {
       const bytes = await fs.readFile(input.manifest).catch((cause: Error) => {

@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: UNLICENSED
-// Every finding of a case — PII matches and AI-incident findings alike — in one machine-readable list.
+// Every finding of a case — PII matches, AI-incident findings and the findings recorded only as
+// signed events (model diffs, pickle scans) — in one machine-readable list. The event-only findings
+// come last and carry the same keys as the others, with `record: null` and no field or span, so a
+// reader of the documented log-finding keys is not disturbed by them.
 import { EvaultError } from '../../../shared/errors.js';
 import { AI_FINDING_TYPES, PII_TYPES } from '../../../shared/findings.js';
+import { RECORDED_FINDING_TYPES, recordedFindings } from './recordedFindings.js';
 import type { Vault } from './vault.js';
 
 export interface FindingJson {
   evidence: string;
   evidence_name: string;
-  /** 0-based record index in the evidence (the primary record for multi-record findings). */
-  record: number;
+  /** 0-based record index in the evidence (the primary record for multi-record findings); null for event-only findings. */
+  record: number | null;
   records: number[];
   type: string;
   rule: string;
@@ -19,9 +23,15 @@ export interface FindingJson {
   end: number | null;
   explanation: string;
   score: number | null;
+  /** Event-only findings: every evidence item (or on-disk side) involved, and the signed event. */
+  items?: { evidence: string | null; name: string }[];
+  seq?: number;
+  hash?: string;
+  at?: string;
+  actor?: string;
 }
 
-const TYPES: readonly string[] = [...PII_TYPES, ...AI_FINDING_TYPES];
+const TYPES: readonly string[] = [...PII_TYPES, ...AI_FINDING_TYPES, ...RECORDED_FINDING_TYPES];
 
 export function listFindings(vault: Vault, caseId: string, type?: string): FindingJson[] {
   if (type !== undefined && !TYPES.includes(type)) throw new EvaultError('BAD_INPUT', `--type must be one of ${TYPES.join(', ')}`);
@@ -47,6 +57,12 @@ export function listFindings(vault: Vault, caseId: string, type?: string): Findi
     for (const r of rows) {
       const records = JSON.parse(r.records) as number[];
       out.push({ evidence: r.evidence_id, evidence_name: r.evidence_name, record: records[0]!, records, type: r.type, rule: r.rule, atlas: r.atlas, severity: r.severity, field: r.field, start: r.start, end: r.end, explanation: r.explanation, score: r.score });
+    }
+  }
+  if (type === undefined || !(type.startsWith('ai.') || type.startsWith('pii.'))) {
+    for (const r of recordedFindings(vault, caseId, type)) {
+      const first = r.items.find((i) => i.evidence !== null) ?? r.items[0];
+      out.push({ evidence: first?.evidence ?? '', evidence_name: first?.name ?? '', record: null, records: [], type: r.type, rule: r.rule, atlas: null, severity: r.severity, field: null, start: null, end: null, explanation: r.summary, score: null, items: r.items, seq: r.seq, hash: r.hash, at: r.at, actor: r.actor });
     }
   }
   return out;

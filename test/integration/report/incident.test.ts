@@ -171,7 +171,7 @@ describe('incident sections of the signed report', () => {
     assert.equal(m.incident!.changes!.since, first.reportId);
     const t = pdftotext(amended.pdf);
     assert.match(t, /FORENSIC EVIDENCE REPORT · AMENDMENT/);
-    assert.match(t, new RegExp(`Report type\\s+amendment, supersedes ${first.reportId}; 2 incident fields changed\\s+since ${first.reportId}`));
+    assert.match(t, new RegExp(`Report type\\s+amendment, supersedes ${first.reportId}; 2 incident fields changed\\s+since\\s+${first.reportId}`));
     const list = t.slice(t.indexOf(`Incident record: changes since ${first.reportId}`), t.indexOf('Custody events'));
     assert.match(list, /parties\.counsel\s+[0-9a-f]{16}…\s+Other Counsel LLP/);
     assert.match(list, /parties\.scope\s+\(not set\)\s+support chatbot logs/);

@@ -4,7 +4,7 @@ import { sha256Hex } from '../../../../shared/crypto/sha256.js';
 import type { ReportModel } from '../model.js';
 import { deadlineBox } from './deadlineBox.js';
 import { fp, plural, utc } from './format.js';
-import { CONTENT_WIDTH, PAGE, THEME, type Layout } from './layout.js';
+import { BOTTOM, CONTENT_WIDTH, PAGE, THEME, type Layout } from './layout.js';
 
 function reportTypeText(m: ReportModel): string {
   const t = m.incident.reportType;
@@ -12,6 +12,9 @@ function reportTypeText(m: ReportModel): string {
   const since = changes ? `; ${plural(changes.fields.length, 'incident field')} changed since ${changes.since} (listed in section 10)` : '';
   return `${t}${m.incident.supersedes ? `, supersedes ${m.incident.supersedes}` : ''}${since}`;
 }
+
+/** Narrower than the body's 150 pt, so fingerprints and long values wrap less on the cover. */
+const LABEL_WIDTH = 128;
 
 export function renderCover(l: Layout, m: ReportModel): void {
   const doc = l.doc;
@@ -35,31 +38,36 @@ export function renderCover(l: Layout, m: ReportModel): void {
     l.y += h + 12;
   }
 
-  deadlineBox(l, m);
-
-  l.heading('Case and examiner', 2);
-  l.keyValues([
+  const caseRows = [
     { label: 'Organisation', value: m.options.organisation ?? '' },
     { label: 'Case number', value: m.case.number },
     { label: 'Case title', value: m.case.title },
     { label: 'Description', value: m.case.description ?? '' },
     { label: 'Case opened', value: utc(m.case.createdAt) },
-    { label: 'Examiner', value: m.signer.name },
-    { label: 'Role', value: m.signer.role ?? '' },
+    { label: 'Examiner', value: `${m.signer.name}${m.signer.role ? `, ${m.signer.role}` : ''}` },
     { label: 'Examiner key (Ed25519)', value: fp(m.signer.fingerprint), mono: true },
     { label: 'Report type', value: reportTypeText(m) },
     { label: 'Classification', value: m.options.classification ?? '' },
-  ]);
-
-  l.heading('Integrity at a glance', 2);
+  ];
   const cert = m.certificates[0]!;
-  l.keyValues([
+  const integrityRows = [
     { label: 'Embedded PDF signature', value: `PAdES B-B (ETSI.CAdES.detached), ECDSA P-256 / SHA-256; certificate ${cert.issuer.length === cert.subject.length && m.certificates.length === 1 ? 'self-signed' : 'issued by a CA'}` },
     { label: 'Certificate SHA-256', value: fp(sha256Hex(cert.der)), mono: true },
     { label: 'Detached signature', value: 'report.pdf.sig: Ed25519 over every byte of this file, by the examiner key above' },
     { label: 'Custody checkpoint', value: `${plural(m.checkpoint.size, 'event')} of the case log, Merkle root ${m.checkpoint.root}` },
     { label: 'Previous report', value: m.previous ? `${m.previous.reportId}: consistency proof from ${plural(m.previous.checkpoint.size, 'event')} included` : 'None: this is the first report of the case' },
     { label: 'Attachments', value: 'manifest.json (signed), custody.jsonl, examiner public keys, signer certificate (PDF/A-3 associated files)' },
-  ]);
-  l.para('Section 20 lists the commands that check all of this without Evidence Vault (OpenSSL and poppler), and with it. Any change to any byte of this file invalidates both signatures.', { color: THEME.muted, size: 8.6 });
+  ];
+  const closing = 'Section 20 lists the commands that check all of this without Evidence Vault (OpenSSL and poppler), and with it. Any change to any byte of this file invalidates both signatures.';
+  // What follows the deadline box is measured first: the box gets the room that is left, so that
+  // many assessed regimes shorten the box (the rest are in section 3) instead of pushing the
+  // cover onto a second page.
+  const after = 2 * l.headingHeight(2) + l.keyValuesHeight(caseRows, LABEL_WIDTH, true) + l.keyValuesHeight(integrityRows, LABEL_WIDTH, true) + l.paraHeight(closing, { size: 8.6 });
+  deadlineBox(l, m, BOTTOM - l.y - after);
+
+  l.heading('Case and examiner', 2);
+  l.keyValues(caseRows, LABEL_WIDTH, true);
+  l.heading('Integrity at a glance', 2);
+  l.keyValues(integrityRows, LABEL_WIDTH, true);
+  l.para(closing, { color: THEME.muted, size: 8.6 });
 }

@@ -114,6 +114,19 @@ export class Layout {
     this.doc.text(t, x + dx, y, { lineBreak: false, ...(opts.characterSpacing ? { characterSpacing: opts.characterSpacing } : {}) });
   }
 
+  /** The height `para` takes for this text on one page, its gap included. */
+  paraHeight(text: string, opts: { font?: Font; size?: number; gap?: number; indent?: number; width?: number } = {}): number {
+    const size = opts.size ?? 9.5;
+    const lines = this.wrap(printable(text), opts.font ?? 'sans', size, opts.width ?? CONTENT_WIDTH - (opts.indent ?? 0));
+    return lines.length * size * 1.38 + (opts.gap ?? 6);
+  }
+
+  /** The height `heading` takes (without a page break). */
+  headingHeight(level: 1 | 2 | 3 = 1): number {
+    const size = level === 1 ? 17 : level === 2 ? 12.5 : 10.5;
+    return (level === 1 ? 0 : 10) + size * 1.35 + (level === 1 ? 12 : 3);
+  }
+
   /** A paragraph in the flow, breaking pages between lines where needed. */
   para(text: string, opts: { font?: Font; size?: number; color?: string; gap?: number; indent?: number; width?: number } = {}): void {
     const font = opts.font ?? 'sans';
@@ -193,17 +206,26 @@ export class Layout {
     } else this.y += 3;
   }
 
-  /** Label/value rows; values wrap, mono values use the monospaced font. */
-  keyValues(rows: readonly { label: string; value: string; mono?: boolean }[], labelWidth = 150): void {
-    const valueWidth = CONTENT_WIDTH - labelWidth - 12;
+  private keyValueLines(r: { value: string; mono?: boolean }, labelWidth: number, dense: boolean): { lines: string[]; size: number; h: number } {
+    const size = r.mono ? (dense ? 7.8 : 8.2) : dense ? 9 : 9.5;
+    const lines = this.wrap(printable(r.value || 'Not supplied'), r.mono ? 'mono' : 'sans', size, CONTENT_WIDTH - labelWidth - 12);
+    return { lines, size, h: Math.max(lines.length * size * (dense ? 1.3 : 1.38), 13) + (dense ? 4 : 7) };
+  }
+
+  /** The height `keyValues` takes for these rows (without a page break). */
+  keyValuesHeight(rows: readonly { label: string; value: string; mono?: boolean }[], labelWidth = 150, dense = false): number {
+    return rows.reduce((n, r) => n + this.keyValueLines(r, labelWidth, dense).h, 0) + 10;
+  }
+
+  /** Label/value rows; values wrap, mono values use the monospaced font; `dense` (the cover) packs them closer. */
+  keyValues(rows: readonly { label: string; value: string; mono?: boolean }[], labelWidth = 150, dense = false): void {
+    const top = dense ? 2.5 : 4;
     for (const [i, r] of rows.entries()) {
-      const size = r.mono ? 8.2 : 9.5;
-      const lines = this.wrap(printable(r.value || 'Not supplied'), r.mono ? 'mono' : 'sans', size, valueWidth);
-      const h = Math.max(lines.length * size * 1.38, 13) + 7;
+      const { lines, size, h } = this.keyValueLines(r, labelWidth, dense);
       this.ensure(h);
       if (i % 2 === 0) this.doc.rect(this.x, this.y, CONTENT_WIDTH, h).fill(THEME.zebra);
-      this.at(r.label, this.x + 6, this.y + 4.5, 'bold', 8.6, THEME.muted);
-      lines.forEach((line, k) => this.at(line, this.x + labelWidth, this.y + 4 + k * size * 1.38, r.mono ? 'mono' : 'sans', size, r.value ? THEME.ink : THEME.faint));
+      this.at(r.label, this.x + 6, this.y + top + 0.5, 'bold', dense ? 8.2 : 8.6, THEME.muted);
+      lines.forEach((line, k) => this.at(line, this.x + labelWidth, this.y + top + k * size * (dense ? 1.3 : 1.38), r.mono ? 'mono' : 'sans', size, r.value ? THEME.ink : THEME.faint));
       this.y += h;
     }
     this.doc.moveTo(this.x, this.y).lineTo(this.x + CONTENT_WIDTH, this.y).lineWidth(0.5).strokeColor(THEME.rule).stroke();
