@@ -2,14 +2,15 @@
 // "Compare with…" in the model detail: model-diff against another model item of the case or a
 // file/folder on disk. Shows what changed in the tensors (with element statistics for changed float
 // tensors) and in the named facts (metadata, config, tokenizer, chat template, model card), and can
-// record the diff as a signed finding. The diff runs in the services (streamed, async); the page
-// shows that it is working and stays usable meanwhile.
+// record the diff as a signed finding. The diff runs in a worker thread of the services; the page
+// shows that it is working, stays usable meanwhile, and can cancel it (nothing is recorded).
 import { useState } from 'react';
 import { api } from '../api/vault.js';
 import type { ModelDiffView } from '../../shared/api/modelTypes.js';
 import type { ModelDiff } from '../../shared/models/diff/modelDiff.js';
 import { Badge } from '../components/Badge.js';
 import { ErrorNote } from '../components/ErrorNote.js';
+import { describeError } from '../lib/errors.js';
 import { formatCount } from '../lib/format.js';
 import { useLoad } from '../lib/useLoad.js';
 
@@ -92,6 +93,7 @@ export function ModelCompare({ caseId, evidenceId, name }: { caseId: string; evi
   const [busy, setBusy] = useState<'compare' | 'record'>();
   const [result, setResult] = useState<ModelDiffView>();
   const [error, setError] = useState<unknown>();
+  const [cancelled, setCancelled] = useState(false);
   const selected = choice || (others[0]?.id ?? PATH);
   const other = selected === PATH ? { otherPath: path.trim() } : { otherEvidenceId: selected };
   const ready = selected !== PATH || path.trim() !== '';
@@ -99,11 +101,13 @@ export function ModelCompare({ caseId, evidenceId, name }: { caseId: string; evi
   const run = async (record: boolean) => {
     setBusy(record ? 'record' : 'compare');
     setError(undefined);
+    setCancelled(false);
     try {
       const r = await api.modelDiff({ caseId, evidenceId, ...other, ...(record ? { record: true } : {}) });
       setResult(r);
     } catch (e) {
-      setError(e);
+      if (describeError(e).code === 'CANCELLED') setCancelled(true);
+      else setError(e);
     } finally {
       setBusy(undefined);
     }
@@ -138,7 +142,15 @@ export function ModelCompare({ caseId, evidenceId, name }: { caseId: string; evi
       <ErrorNote error={items.error ?? error} onDismiss={error ? () => setError(undefined) : undefined} />
       {busy && (
         <p className="muted small" role="status">
-          Reading and comparing both models; changed tensors are compared element by element.
+          Reading and comparing both models; changed tensors are compared element by element.{' '}
+          <button type="button" className="danger small" onClick={() => void api.cancelModelDiff({ caseId }).catch((e: unknown) => setError(e))}>
+            Cancel comparison
+          </button>
+        </p>
+      )}
+      {cancelled && !busy && (
+        <p className="notice small model-diff-cancelled" role="status">
+          Comparison cancelled; nothing was recorded.
         </p>
       )}
       {d && result && (

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: UNLICENSED
 // Issue the case's signed report: choose sections and options, choose where to save it (native
 // dialog in the desktop app, typed path in a browser session), confirm with the passphrase (checked
-// again by the service, never kept here), then see what was written: its pages' outline, the
-// SHA-256, the custody event that records it.
-import { useState, type FormEvent } from 'react';
+// again by the service, never kept here), follow its progress (gathered, rendered and written in a
+// worker thread of the services) with a Cancel button, then see what was written: its pages'
+// outline, the SHA-256, the custody event that records it. A cancelled report writes nothing.
+import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api/vault.js';
-import { REPORT_SECTIONS, REPORT_TYPE_CHOICES, type IssuedReportView, type ReportSection, type ReportTypeChoice } from '../../shared/api/reportTypes.js';
+import { REPORT_SECTIONS, REPORT_TYPE_CHOICES, type IssuedReportView, type ReportProgress, type ReportSection, type ReportTypeChoice } from '../../shared/api/reportTypes.js';
+import { describeError } from '../lib/errors.js';
 import { ErrorNote } from '../components/ErrorNote.js';
 import { Field } from '../components/Field.js';
 import { CopyButton } from '../components/CopyButton.js';
@@ -33,6 +35,20 @@ const REPORT_TYPE_TEXT: Record<ReportTypeChoice, string> = {
   amendment: 'Amendment — corrects an earlier report, listing each changed field',
 };
 
+/** One line per phase of a running report, with the counts known by then. */
+function progressText(p: ReportProgress | undefined): string {
+  switch (p?.phase) {
+    case 'collecting':
+      return 'Signing a checkpoint and gathering evidence, findings and custody events from the vault…';
+    case 'rendering':
+      return `Rendering and signing the PDF: ${p.evidence ?? 0} evidence item(s), ${p.findings ?? 0} finding(s), ${p.events ?? 0} custody events…`;
+    case 'writing':
+      return `Writing the PDF (${formatBytes(p.bytes ?? 0)}) and its signature, and recording report.issued…`;
+    default:
+      return 'Waiting for other vault work to finish…';
+  }
+}
+
 export function ReportPanel({ caseId, caseNumber, organisation, nativeDialogs, citations }: { caseId: string; caseNumber: string; organisation: string | null; nativeDialogs: boolean; citations: Citations }) {
   const [sections, setSections] = useState<ReportSection[]>([...REPORT_SECTIONS]);
   const [reveal, setReveal] = useState(false);
@@ -44,6 +60,11 @@ export function ReportPanel({ caseId, caseNumber, organisation, nativeDialogs, c
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [issued, setIssued] = useState<IssuedReportView>();
+  const [progress, setProgress] = useState<ReportProgress>();
+  const [cancelled, setCancelled] = useState(false);
+  const [cancelRefused, setCancelRefused] = useState(false);
+
+  useEffect(() => api.on('reportProgress', (p) => p.caseId === caseId && setProgress(p)), [caseId]);
 
   const toggle = (s: ReportSection, on: boolean) => setSections((cur) => REPORT_SECTIONS.filter((x) => (x === s ? on : cur.includes(x))));
 
@@ -61,10 +82,15 @@ export function ReportPanel({ caseId, caseNumber, organisation, nativeDialogs, c
     e.preventDefault();
     setBusy(true);
     setError(undefined);
+    setIssued(undefined);
+    setProgress(undefined);
+    setCancelled(false);
+    setCancelRefused(false);
     try {
       setIssued(await api.issueReport({ caseId, sections, reveal, organisation: org.trim() || null, classification: classification.trim() || null, out: out.trim(), passphrase, ...(reportType ? { reportType } : {}), ...(citations.list.length ? { cite: citations.list.map((c) => ({ evidenceId: c.evidenceId, record: c.record })) } : {}) }));
     } catch (err) {
-      setError(err);
+      if (describeError(err).code === 'CANCELLED') setCancelled(true);
+      else setError(err);
     } finally {
       setPassphrase('');
       setBusy(false);
@@ -133,10 +159,35 @@ export function ReportPanel({ caseId, caseNumber, organisation, nativeDialogs, c
           </Field>
         </div>
         <ErrorNote error={error} />
+        {busy && (
+          <p className="muted small report-progress" role="status" aria-live="polite" data-phase={progress?.phase ?? 'queued'}>
+            {progressText(progress)}
+          </p>
+        )}
+        {cancelRefused && busy && <p className="notice small">Too late to cancel: the report is already being saved.</p>}
+        {cancelled && (
+          <p className="notice report-cancelled" role="status">
+            Report cancelled: nothing was written — no PDF, no signature file and no custody event.
+          </p>
+        )}
         <div className="actions">
           <button type="submit" className="primary" disabled={busy || sections.length === 0 || !out.trim() || !passphrase}>
             {busy ? 'Generating and signing…' : 'Sign and save report'}
           </button>
+          {busy && (
+            <button
+              type="button"
+              className="danger"
+              onClick={() =>
+                api.cancelReport({ caseId }).then(
+                  (ok) => setCancelRefused(!ok),
+                  (err: unknown) => setError(err),
+                )
+              }
+            >
+              Cancel report
+            </button>
+          )}
         </div>
       </form>
       {issued && <IssuedReport r={issued} />}
@@ -162,7 +213,7 @@ function IssuedReport({ r }: { r: IssuedReportView }) {
         </dd>
         <dt>Size</dt>
         <dd>
-          {formatBytes(r.bytes)} · {r.outline ? `${r.outline.pages} pages` : 'page count unavailable'} · made in {(r.elapsedMs / 1000).toFixed(1)} s (gathering {(r.phasesMs.collect / 1000).toFixed(1)} s, rendering in a worker thread and signing {(r.phasesMs.render / 1000).toFixed(1)} s, writing {(r.phasesMs.write / 1000).toFixed(1)} s)
+          {formatBytes(r.bytes)} · {r.outline ? `${r.outline.pages} pages` : 'page count unavailable'} · made in a worker thread in {(r.elapsedMs / 1000).toFixed(1)} s (gathering {(r.phasesMs.collect / 1000).toFixed(1)} s, rendering and signing {(r.phasesMs.render / 1000).toFixed(1)} s, writing {(r.phasesMs.write / 1000).toFixed(1)} s)
         </dd>
         <dt>Covers</dt>
         <dd>

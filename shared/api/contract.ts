@@ -25,7 +25,7 @@ import type {
 } from './types.js';
 import type { ErrorCode } from '../errors.js';
 import { MAX_CITED_RECORDS } from '../report/options.js';
-import { REPORT_SECTIONS, REPORT_TYPE_CHOICES, type HashedFile, type IssuedReportView } from './reportTypes.js';
+import { REPORT_SECTIONS, REPORT_TYPE_CHOICES, type HashedFile, type IssuedReportView, type ReportProgress } from './reportTypes.js';
 import type { CertificateView, ExportedKey, KeyView } from './keyTypes.js';
 import type { ModelDetailView, ModelDiffView, TensorPage } from './modelTypes.js';
 import type { ManifestCheck, ManifestWritten } from './manifestTypes.js';
@@ -79,6 +79,8 @@ export const inputs = {
     passphrase: str({ min: 1, max: 1024 }),
   }),
   hashEvidenceFolder: object({ dir: path }),
+  // Reports of a case run one at a time, so the case names the run to cancel.
+  cancelReport: object({ caseId: id }),
   exportPublicKey: object({ fingerprint, companion: bool(), out: optional(path) }),
   createCsr: object({ out: path }),
   importCertificate: object({ pem: str({ min: 1, max: 256 * 1024 }) }),
@@ -87,6 +89,8 @@ export const inputs = {
   // The other side is a model evidence item of the same case or a file/folder on disk (exactly one);
   // `record` signs the diff as a finding.recorded event in the case (refused on a sealed case).
   modelDiff: object({ caseId: id, evidenceId: id, otherEvidenceId: optional(id), otherPath: optional(path), record: optional(bool()) }),
+  // Stops the case's running model diffs (they write nothing until they finish).
+  cancelModelDiff: object({ caseId: id }),
   // The incident record: field ids, regimes and times are checked again by the services' parsers.
   setIncidentField: object({
     caseId: id,
@@ -138,6 +142,7 @@ export type VerifyProofInput = Infer<typeof inputs.verifyProof>;
 export type DiscloseInput = Infer<typeof inputs.disclose>;
 export type IssueReportInput = Infer<typeof inputs.issueReport>;
 export type HashFolderInput = Infer<typeof inputs.hashEvidenceFolder>;
+export type CancelReportInput = Infer<typeof inputs.cancelReport>;
 export type ExportKeyInput = Infer<typeof inputs.exportPublicKey>;
 export type CsrInput = Infer<typeof inputs.createCsr>;
 export type ImportCertInput = Infer<typeof inputs.importCertificate>;
@@ -148,6 +153,7 @@ export type NotificationInput = Infer<typeof inputs.recordNotification>;
 export type ModelDetailInput = Infer<typeof inputs.modelDetail>;
 export type TensorsInput = Infer<typeof inputs.modelTensors>;
 export type ModelDiffInput = Infer<typeof inputs.modelDiff>;
+export type CancelModelDiffInput = Infer<typeof inputs.cancelModelDiff>;
 export type WriteManifestInput = Infer<typeof inputs.writeManifest>;
 export type CheckManifestInput = Infer<typeof inputs.checkManifest>;
 
@@ -188,6 +194,8 @@ export interface VaultApi {
   disclose(input: DiscloseInput): DisclosureView;
   // reports (verification itself is pure and runs in the renderer: shared/report/verifyReport.ts)
   issueReport(input: IssueReportInput): IssuedReportView;
+  /** Stops the case's report being generated: nothing is written. False if none runs or it is already committing. */
+  cancelReport(input: CancelReportInput): boolean;
   /** SHA-256 of every file under a folder, for the report verifier's evidence check; needs no vault. */
   hashEvidenceFolder(input: HashFolderInput): HashedFile[];
   // keys (public halves only; CSR and certificate import concern the unlocked identity)
@@ -206,6 +214,8 @@ export interface VaultApi {
   modelDetail(input: ModelDetailInput): ModelDetailView;
   modelTensors(input: TensorsInput): TensorPage;
   modelDiff(input: ModelDiffInput): ModelDiffView;
+  /** Stops the case's running model diffs: nothing is recorded. False if none was running. */
+  cancelModelDiff(input: CancelModelDiffInput): boolean;
   // interoperable manifests (hashdeep, OpenSSF Model Signing)
   writeManifest(input: WriteManifestInput): ManifestWritten;
   checkManifest(input: CheckManifestInput): ManifestCheck;
@@ -245,6 +255,7 @@ export const METHODS = {
   verifyProof: args(inputs.verifyProof),
   disclose: args(inputs.disclose),
   issueReport: args(inputs.issueReport),
+  cancelReport: args(inputs.cancelReport),
   hashEvidenceFolder: args(inputs.hashEvidenceFolder),
   listKeys: none,
   exportPublicKey: args(inputs.exportPublicKey),
@@ -259,6 +270,7 @@ export const METHODS = {
   modelDetail: args(inputs.modelDetail),
   modelTensors: args(inputs.modelTensors),
   modelDiff: args(inputs.modelDiff),
+  cancelModelDiff: args(inputs.cancelModelDiff),
   writeManifest: args(inputs.writeManifest),
   checkManifest: args(inputs.checkManifest),
 } satisfies { [K in MethodName]: Schema<Parameters<VaultApi[K]>> };
@@ -268,10 +280,11 @@ export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];
 /** Events pushed from the services to the UI. */
 export interface VaultEvents {
   importProgress: ImportProgress;
+  reportProgress: ReportProgress;
   locked: { reason: 'idle' | 'user' };
 }
 export type EventName = keyof VaultEvents;
-export const EVENT_NAMES = ['importProgress', 'locked'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['importProgress', 'reportProgress', 'locked'] as const satisfies readonly EventName[];
 
 export const CHANNEL_PREFIX = 'vault:';
 export const EVENT_CHANNEL_PREFIX = 'vault-event:';

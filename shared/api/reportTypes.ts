@@ -28,8 +28,8 @@ export interface IssuedReportView {
   /** Wall time of generation and signing in the service, in milliseconds. */
   elapsedMs: number;
   /**
-   * Where that time went: gathering the model from the vault (main thread), rendering with pdfkit
-   * (a worker thread) plus the signatures, and writing the files.
+   * Where that time went, all in the services' report worker thread: gathering the model from the
+   * vault, rendering with pdfkit plus the signatures (made in main), and writing the files.
    */
   phasesMs: { collect: number; render: number; write: number };
   /** Page count and bookmarks of the written PDF (null if it could not be read back). */
@@ -42,4 +42,18 @@ export interface IssuedReportView {
 export interface HashedFile {
   path: string;
   sha256: string;
+}
+
+/**
+ * Progress of a report being generated (the `reportProgress` event): gathering from the vault,
+ * rendering and signing the PDF, writing the files; then how it ended. Counts are given where they
+ * are known for free (after gathering: the model's sizes; after rendering: the PDF's size).
+ */
+export interface ReportProgress {
+  caseId: string;
+  phase: 'queued' | 'collecting' | 'rendering' | 'writing' | 'done' | 'failed' | 'cancelled';
+  evidence?: number;
+  findings?: number;
+  events?: number;
+  bytes?: number;
 }

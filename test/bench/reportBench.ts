@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { renderInWorker } from '../../electron/services/app/reportRender.js';
+import { ReportRunner } from '../../electron/services/app/reportRunner.js';
 import { importEvidence } from '../../electron/services/ingest/importer.js';
 import type { Signer } from '../../electron/services/keys/signer.js';
 import { CertificateStore } from '../../electron/services/report/certStore.js';
@@ -45,12 +46,12 @@ export interface ReportBenchResult {
   verify: number[];
   verifyWithEvidence: number[];
   ok: boolean;
-  /** One more report rendered on this thread and one in a worker thread, with the longest stall. */
+  /** One more report rendered on this thread, one in a render worker, one wholly in the report worker, with the longest stall. */
   mainThread: MainThreadRun[];
 }
 
 export interface MainThreadRun {
-  mode: 'in-thread' | 'worker';
+  mode: 'in-thread' | 'worker' | 'report worker';
   seconds: number;
   longestStallMs: number;
   collect: number;
@@ -123,6 +124,18 @@ export async function benchReport(o: ReportBenchOptions): Promise<ReportBenchRes
       delay.disable();
       mainThread.push({ mode, seconds: t.seconds, longestStallMs: delay.max / 1e6, collect: phases.collect ?? 0, render: phases.render ?? 0, write: phases.write ?? 0 });
       o.log(`${mode}: ${t.seconds.toFixed(2)} s; longest event-loop stall ${(delay.max / 1e6).toFixed(0)} ms`);
+    }
+    {
+      // The desktop app since issue 6: gathering, rendering and writing in the report worker
+      // (electron/services/app/reportRunner.ts), which asks this thread for every signature.
+      const runner = new ReportRunner({ require: () => ({ vault, signer: o.signer }), exclusive: (work) => Promise.resolve(work()), emit: () => undefined, unlocked: { fingerprint: o.signer.fingerprint, name: o.signer.name, role: o.signer.role, organisation: null, createdAt: '' }, keystore: { dir: o.keystoreDir } });
+      const delay = monitorEventLoopDelay({ resolution: 10 });
+      delay.enable();
+      const t = await timed(() => runner.run({ caseId: theCase.id, out: join(o.dir, 'report-report-worker.pdf'), options: { sections: [...SECTIONS], reveal: false, organisation: 'Benchmark', classification: null }, confirm: async () => undefined }));
+      delay.disable();
+      const p = t.value.phasesMs;
+      mainThread.push({ mode: 'report worker', seconds: t.seconds, longestStallMs: delay.max / 1e6, collect: p.collect / 1000, render: p.render / 1000, write: p.write / 1000 });
+      o.log(`report worker: ${t.seconds.toFixed(2)} s; longest event-loop stall ${(delay.max / 1e6).toFixed(0)} ms`);
     }
     return { evidence: last!.evidence, events: last!.events, findings: last!.findings, pages: null, generate, generateCpu, bytes: last!.bytes, verify, verifyWithEvidence, ok, mainThread };
   } finally {

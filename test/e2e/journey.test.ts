@@ -15,7 +15,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -358,6 +358,15 @@ test('investigator journey in Chromium through the loopback bridge', { skip, tim
       assert.equal(existsSync(reportPdf), false, 'nothing is written with a wrong passphrase');
       assert.equal((await h.call<CustodyEventView[]>('custodyEvents', { caseId })).length, before, 'and nothing is recorded');
       assert.equal(await page.getByLabel('Your passphrase').inputValue(), '', 'the passphrase is not kept in the form');
+      // Cancelled while it renders (in the services' report worker): nothing is written or recorded.
+      await page.getByLabel('Your passphrase').fill(PASSPHRASE);
+      await page.getByRole('button', { name: 'Sign and save report' }).click();
+      await page.locator('.report-progress[data-phase="rendering"]').waitFor({ timeout: 120_000 });
+      await page.getByRole('button', { name: 'Cancel report' }).click();
+      await page.locator('.report-cancelled').getByText(/nothing was written/).waitFor({ timeout: 60_000 });
+      assert.deepEqual(readdirSync(h.root).filter((f) => f.startsWith('report-2026-014')), [], 'no PDF, signature or temporary file after a cancel');
+      assert.equal((await h.call<CustodyEventView[]>('custodyEvents', { caseId })).length, before, 'and no checkpoint or report.issued event');
+      await shot(page, '10a-report-cancelled');
       await page.getByLabel('Your passphrase').fill(PASSPHRASE);
       const toCite = page.getByRole('region', { name: 'Records to cite' });
       assert.deepEqual((await toCite.getByRole('listitem').allInnerTexts()).map((t) => /Record (\d+) of (\S+)/.exec(t)?.slice(1).join(' ')), ['0 inference_audit.jsonl', '2 inference_audit.jsonl'], 'the records chosen in the Logs tab, in that order');

@@ -13,6 +13,7 @@ import { logHandlers } from './logHandlers.js';
 import { manifestHandlers } from './manifestHandlers.js';
 import { modelHandlers } from './modelHandlers.js';
 import { reportHandlers } from './reportHandlers.js';
+import { ReportRunner } from './reportRunner.js';
 import { sessionHandlers } from './sessionHandlers.js';
 import { AppSession, type SessionOptions } from './session.js';
 
@@ -20,22 +21,24 @@ export interface App {
   session: AppSession;
   handlers: Handlers;
   imports: ImportRunner;
+  reports: ReportRunner;
 }
 
 export function createApp(options: SessionOptions & { dialogs?: Dialogs }): App {
   const session = new AppSession(options);
   const imports = new ImportRunner(session);
+  const reports = new ReportRunner(session);
   const handlers = {
     ...sessionHandlers(session, options.dialogs !== undefined),
     ...caseHandlers(session),
     ...evidenceHandlers(session, imports, options.dialogs),
     ...logHandlers(session),
     ...custodyHandlers(session),
-    ...reportHandlers(session),
+    ...reportHandlers(session, reports),
     ...incidentHandlers(session),
     ...keyHandlers(session),
     ...modelHandlers(session),
     ...manifestHandlers(session),
   } satisfies Handlers;
-  return { session, handlers, imports };
+  return { session, handlers, imports, reports };
 }

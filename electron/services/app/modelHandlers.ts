@@ -2,7 +2,8 @@
 // Model evidence detail: the inspection recorded at import (format view, scanner verdict, imports)
 // and the tensor table with the per-tensor digests the signed weights root covers, in pages (a
 // model can have tens of thousands of tensors). And model-diff against another model item of the
-// case or a path on disk; the diff writes to the vault only when asked to record it as a finding.
+// case or a path on disk, run in a worker thread (modelDiffRunner.ts); the diff writes to the vault
+// only when asked to record it as a finding, and that is done here in main, which holds the key.
 import type { Handlers } from '../../../shared/api/contract.js';
 import type { FolderMemberLink, TensorRow } from '../../../shared/api/modelTypes.js';
 import { parseEvent } from '../../../shared/custody/verifyLog.js';
@@ -10,11 +11,11 @@ import { EvaultError } from '../../../shared/errors.js';
 import { describeInspection } from '../../../shared/models/describe.js';
 import type { ModelInspection } from '../../../shared/models/types.js';
 import { describeDiff } from '../../../shared/models/diff/describeDiff.js';
-import { resolveSide } from '../models/diffSides.js';
-import { recordModelDiff, runModelDiff } from '../models/modelDiff.js';
+import { recordModelDiff } from '../models/modelDiff.js';
 import { requireCase, requireOpenCase } from '../vault/cases.js';
 import { requireEvidence } from '../vault/evidenceActions.js';
 import type { Vault } from '../vault/vault.js';
+import { diffInWorker } from './modelDiffRunner.js';
 import type { AppSession } from './session.js';
 
 interface MetaRow {
@@ -44,7 +45,9 @@ function folderMembers(vault: Vault, evidenceId: string): FolderMemberLink[] {
 /** LIKE pattern for a substring, with its wildcards escaped. */
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export function modelHandlers(session: AppSession): Pick<Handlers, 'modelDetail' | 'modelTensors' | 'modelDiff'> {
+export function modelHandlers(session: AppSession): Pick<Handlers, 'modelDetail' | 'modelTensors' | 'modelDiff' | 'cancelModelDiff'> {
+  // The running diffs' cancels, by case id.
+  const running = new Map<string, Set<() => void>>();
   return {
     async modelDetail(_ctx, input) {
       const { vault } = session.require();
@@ -89,12 +92,25 @@ export function modelHandlers(session: AppSession): Pick<Handlers, 'modelDetail'
       // The other item must be in the same case; a path is read from disk (no vault lookup by name).
       const other = input.otherEvidenceId !== undefined ? requireModel(vault, input.caseId, input.otherEvidenceId) : undefined;
       const started = performance.now();
-      const a = await resolveSide(vault, mine.id);
-      const b = other ? await resolveSide(vault, other.id) : await resolveSide(undefined, input.otherPath!);
-      // Streamed reads in 4 MiB steps (node:fs promises): the event loop is free between steps.
-      const diff = await runModelDiff(a, b);
+      // Resolving the sides and streaming the changed tensors run in a worker thread with its own
+      // read connection; the signed finding is recorded here, where the key is.
+      const caseId = requireCase(vault, input.caseId).id;
+      let cancel: (() => void) | undefined;
+      const cancels = running.get(caseId) ?? new Set();
+      running.set(caseId, cancels);
+      const { diff, a, b } = await diffInWorker({ vaultDir: vault.dir, a: mine.id, b: other ? { evidenceId: other.id } : { path: input.otherPath! } }, (c) => cancels.add((cancel = c))).finally(() => {
+        cancels.delete(cancel!);
+        if (cancels.size === 0 && running.get(caseId) === cancels) running.delete(caseId);
+      });
       const recorded = input.record ? recordModelDiff(vault, signer, diff, a, b) : undefined;
       return { diff, lines: describeDiff(diff), recorded: recorded ? { seq: recorded.event.seq } : null, ms: Math.round(performance.now() - started) };
+    },
+    async cancelModelDiff(_ctx, input) {
+      const { vault } = session.require();
+      const cancels = running.get(requireCase(vault, input.caseId).id);
+      if (!cancels?.size) return false;
+      for (const c of cancels) c();
+      return true;
     },
   };
 }

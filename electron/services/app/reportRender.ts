@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
-// Renders a report in a worker thread (reportRenderWorker.ts) and hands back the unsigned PDF. The
-// main process keeps answering the UI meanwhile; the signatures are made afterwards on this thread.
+// Renders a report in a worker thread (reportRenderWorker.ts) and hands back the unsigned PDF; the
+// signatures are made afterwards on this thread. The desktop app now runs the whole report in a
+// worker (reportRunner.ts); this render-only path stays for the benchmark's comparison of the two.
 import { Worker } from 'node:worker_threads';
 import { EvaultError } from '../../../shared/errors.js';
 import type { ReportAttachment } from '../report/attachments.js';

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: UNLICENSED
 // `evault report`: checkpoint the case log, gather the model, render and sign the PDF, write
 // report.pdf and report.pdf.sig (never overwriting), and record a signed report.issued event that
-// names the report, the PDF's SHA-256 and the checkpoint it embeds.
-import { createHash } from 'node:crypto';
-import { existsSync, promises as fs } from 'node:fs';
+// names the report, the PDF's SHA-256 and the checkpoint it embeds. All of it is one unit: the
+// custody events (checkpoint, report.issued) are committed in one transaction only after both files
+// are in place, and the files are written under temporary names first, so a report that fails or
+// is cancelled (its worker thread terminated, which rolls the transaction back) leaves nothing.
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, linkSync, promises as fs, renameSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { EvaultError, KeyError } from '../../../shared/errors.js';
@@ -33,6 +36,27 @@ export interface GenerateInput {
   render?: RenderPdf;
   /** Called with each phase's wall time in milliseconds (collect, render and sign, write). */
   onPhase?: (phase: 'collect' | 'render' | 'write', ms: number) => void;
+  /** Called as each phase starts, with what is known by then (for progress displays). */
+  onStep?: (step: ReportStep) => void;
+  /** Names the temporary files (`tempPathsOf`); random by default. */
+  tempToken?: string;
+  /**
+   * Called once both files are written under their temporary names and the report.issued event is
+   * appended, just before they are published and committed; throwing here abandons the report
+   * (the app's worker asks main here whether the run was cancelled meanwhile).
+   */
+  beforeCommit?: () => void;
+}
+
+export type ReportStep =
+  | { phase: 'collecting' }
+  | { phase: 'rendering'; evidence: number; findings: number; events: number }
+  | { phase: 'writing'; bytes: number };
+
+/** Where the PDF and signature are written before they get their final names. */
+export function tempPathsOf(out: string, token: string): { pdf: string; sig: string } {
+  const pdf = resolve(out);
+  return { pdf: `${pdf}.${token}.partial`, sig: `${pdf}.sig.${token}.partial` };
 }
 
 export interface GeneratedReport {
@@ -104,48 +128,90 @@ export async function prepareReport(vault: Vault, signer: Signer, input: Omit<Ge
   return collectModel(vault, signer, theCase, issued, certificates, input.options, generatedAt);
 }
 
+/** Gives a temporary file its final name without overwriting (a hard link fails if the name is taken). */
+function publish(temp: string, final: string): void {
+  try {
+    linkSync(temp, final);
+    rmSync(temp, { force: true });
+    return;
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new EvaultError('ALREADY_EXISTS', `${final} exists; choose another name (nothing is overwritten)`, { cause });
+    // File systems without hard links (FAT, exFAT on removable media): check, then rename.
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw new EvaultError('IO', `cannot write ${final}: ${(cause as Error).message}`, { cause });
+  }
+  if (existsSync(final)) throw new EvaultError('ALREADY_EXISTS', `${final} exists; choose another name (nothing is overwritten)`);
+  renameSync(temp, final);
+}
+
 export async function generateReport(vault: Vault, signer: Signer, input: GenerateInput): Promise<GeneratedReport> {
   const theCase = requireCase(vault, input.caseRef);
   const pdfPath = resolve(input.out);
   const sigPath = `${pdfPath}.sig`;
   for (const p of [pdfPath, sigPath]) if (existsSync(p)) throw new EvaultError('ALREADY_EXISTS', `${p} exists; choose another name (nothing is overwritten)`);
+  const temp = tempPathsOf(pdfPath, input.tempToken ?? randomBytes(6).toString('hex'));
   let t = performance.now();
   const lap = (phase: 'collect' | 'render' | 'write') => {
     const now = performance.now();
     input.onPhase?.(phase, now - t);
     t = now;
   };
-  const model = await prepareReport(vault, signer, input);
-  lap('collect');
-  const { pdf } = await buildSignedPdf(model, signer, input.render);
-  lap('render');
-  const pdfSha256 = createHash('sha256').update(pdf).digest('hex');
-  await writeNew(pdfPath, pdf);
-  await writeNew(sigPath, signer.sign(pdf));
-  lap('write');
-  const details: ReportIssuedDetails = {
-    reportId: model.reportId,
-    pdfSha256,
-    checkpoint: { size: model.checkpoint.size, root: model.checkpoint.root, note: model.checkpoint.note },
-    sections: [...input.options.sections],
-    reveal: input.options.reveal,
-    reportType: model.incident.reportType,
-  };
-  const { event } = vault.db.transaction(() => appendEvent(vault.db, signer, { caseId: theCase.id, action: 'report.issued', details: details as unknown as { [key: string]: JsonValue } }))();
-  return {
-    reportId: model.reportId,
-    reportType: model.incident.reportType,
-    case: { id: theCase.id, number: theCase.number },
-    pdf: pdfPath,
-    sig: sigPath,
-    pdfSha256,
-    bytes: pdf.length,
-    signer: signer.fingerprint,
-    checkpoint: { size: model.checkpoint.size, root: model.checkpoint.root },
-    previous: model.previous?.reportId ?? null,
-    evidence: model.evidence.length,
-    findings: model.findings.length,
-    events: model.checkpoint.size,
-    issuedSeq: event.seq,
-  };
+  const db = vault.db;
+  const published: string[] = [];
+  // One transaction from the checkpoint to report.issued; it spans async rendering and writing, so
+  // it is opened by hand (the services' own transactions nest in it as savepoints).
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    input.onStep?.({ phase: 'collecting' });
+    const model = await prepareReport(vault, signer, input);
+    lap('collect');
+    input.onStep?.({ phase: 'rendering', evidence: model.evidence.length, findings: model.findings.length, events: model.checkpoint.size });
+    const { pdf } = await buildSignedPdf(model, signer, input.render);
+    lap('render');
+    input.onStep?.({ phase: 'writing', bytes: pdf.length });
+    const pdfSha256 = createHash('sha256').update(pdf).digest('hex');
+    await writeNew(temp.pdf, pdf);
+    await writeNew(temp.sig, signer.sign(pdf));
+    const details: ReportIssuedDetails = {
+      reportId: model.reportId,
+      pdfSha256,
+      checkpoint: { size: model.checkpoint.size, root: model.checkpoint.root, note: model.checkpoint.note },
+      sections: [...input.options.sections],
+      reveal: input.options.reveal,
+      reportType: model.incident.reportType,
+    };
+    const { event } = db.transaction(() => appendEvent(db, signer, { caseId: theCase.id, action: 'report.issued', details: details as unknown as { [key: string]: JsonValue } }))();
+    input.beforeCommit?.();
+    // Synchronous from here to COMMIT: nothing else runs on this thread in between.
+    publish(temp.pdf, pdfPath);
+    published.push(pdfPath);
+    publish(temp.sig, sigPath);
+    published.push(sigPath);
+    db.exec('COMMIT');
+    lap('write');
+    return {
+      reportId: model.reportId,
+      reportType: model.incident.reportType,
+      case: { id: theCase.id, number: theCase.number },
+      pdf: pdfPath,
+      sig: sigPath,
+      pdfSha256,
+      bytes: pdf.length,
+      signer: signer.fingerprint,
+      checkpoint: { size: model.checkpoint.size, root: model.checkpoint.root },
+      previous: model.previous?.reportId ?? null,
+      evidence: model.evidence.length,
+      findings: model.findings.length,
+      events: model.checkpoint.size,
+      issuedSeq: event.seq,
+    };
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    // Only files this run created: publish() never replaces an existing one.
+    for (const p of published) rmSync(p, { force: true });
+    throw err;
+  } finally {
+    rmSync(temp.pdf, { force: true });
+    rmSync(temp.sig, { force: true });
+  }
 }

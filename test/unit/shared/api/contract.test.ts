@@ -17,10 +17,10 @@ const EVERY_METHOD: { [K in keyof VaultApi]: true } = {
   custodyEvents: true, verifyVault: true, issueCheckpoint: true,
   searchLogs: true, logRecords: true, timeline: true, findings: true, revealRecord: true,
   verifyProof: true, disclose: true,
-  issueReport: true, hashEvidenceFolder: true,
+  issueReport: true, cancelReport: true, hashEvidenceFolder: true,
   listKeys: true, exportPublicKey: true, createCsr: true, importCertificate: true,
   incident: true, setIncidentField: true, incidentSuggestions: true, acceptIncidentSuggestions: true, incidentDeadlines: true, recordNotification: true,
-  modelDetail: true, modelTensors: true, modelDiff: true, writeManifest: true, checkManifest: true,
+  modelDetail: true, modelTensors: true, modelDiff: true, cancelModelDiff: true, writeManifest: true, checkManifest: true,
 };
 
 test('every method of the API has a schema and a vault: channel', () => {
