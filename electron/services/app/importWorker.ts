@@ -3,10 +3,9 @@
 // process's event loop, so the window (or the bridge) stays responsive during a large import.
 // Signing is delegated to the owning thread (remoteSigner.ts).
 import { parentPort, workerData } from 'node:worker_threads';
-import { EvaultError } from '../../../shared/errors.js';
 import { importEvidence } from '../ingest/importer.js';
-import { Vault } from '../vault/vault.js';
 import { remoteSigner, type SignerInfo } from './remoteSigner.js';
+import { cancelSignal, runWithVault } from './vaultWorker.js';
 
 export interface ImportWorkerData {
   vaultDir: string;
@@ -20,18 +19,12 @@ export interface ImportWorkerData {
 async function main(): Promise<void> {
   const port = parentPort!;
   const data = workerData as ImportWorkerData;
-  const controller = new AbortController();
-  port.on('message', (m: { type: string }) => {
-    if (m.type === 'cancel') controller.abort();
-  });
+  const signal = cancelSignal(port);
   let lastPost = 0;
-  let vault: Vault | undefined;
-  let outcome: { type: 'done'; items: unknown } | { type: 'error'; code: string; message: string };
-  try {
-    vault = await Vault.open(data.vaultDir);
+  await runWithVault(port, data.vaultDir, async (vault) => {
     const items = await importEvidence(vault, remoteSigner(data.signer, data.signBuffer, port), data.caseId, data.paths, {
       legacyHashes: data.legacyHashes,
-      signal: controller.signal,
+      signal,
       onProgress: (p) => {
         const now = Date.now();
         // At most ten progress messages a second, plus each file's first and last.
@@ -40,17 +33,8 @@ async function main(): Promise<void> {
         port.postMessage({ type: 'progress', name: p.file.name, index: p.index, count: p.count, bytesDone: p.bytesDone, bytesTotal: p.bytesTotal });
       },
     });
-    outcome = { type: 'done', items };
-  } catch (err) {
-    const coded = err instanceof EvaultError;
-    outcome = { type: 'error', code: coded ? err.code : 'INTERNAL', message: coded ? err.message : String((err as Error)?.stack ?? err) };
-  } finally {
-    vault?.close();
-  }
-  // The vault is closed before the owner hears the outcome; then the thread may end (the message
-  // listener would otherwise keep it, and its owner's process, alive).
-  port.postMessage(outcome);
-  port.unref();
+    return { type: 'done', items } as const;
+  });
 }
 
 void main();

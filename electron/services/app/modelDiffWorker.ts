@@ -5,11 +5,10 @@
 // the main process's event loop. No key is involved: recording the diff as a signed finding is done
 // afterwards by main, with the result this worker returns.
 import { parentPort, workerData } from 'node:worker_threads';
-import { EvaultError } from '../../../shared/errors.js';
 import type { ModelDiff } from '../../../shared/models/diff/modelDiff.js';
 import { resolveSide, type ResolvedSide } from '../models/diffSides.js';
 import { runModelDiff } from '../models/modelDiff.js';
-import { Vault } from '../vault/vault.js';
+import { cancelSignal, runWithVault, type WorkerError } from './vaultWorker.js';
 
 export interface ModelDiffWorkerData {
   vaultDir: string;
@@ -19,7 +18,7 @@ export interface ModelDiffWorkerData {
   b: { evidenceId: string } | { path: string };
 }
 
-export type ModelDiffWorkerMessage = { type: 'done'; diff: ModelDiff; a: ResolvedSide; b: ResolvedSide } | { type: 'error'; code: string; message: string };
+export type ModelDiffWorkerMessage = { type: 'done'; diff: ModelDiff; a: ResolvedSide; b: ResolvedSide } | WorkerError;
 
 /** What main needs of a side to record the finding; the tensor locations stay here. */
 const slim = (s: ResolvedSide): ResolvedSide => ({ ...s, tensors: [], locations: new Map() });
@@ -27,26 +26,13 @@ const slim = (s: ResolvedSide): ResolvedSide => ({ ...s, tensors: [], locations:
 async function main(): Promise<void> {
   const port = parentPort!;
   const data = workerData as ModelDiffWorkerData;
-  const controller = new AbortController();
-  port.on('message', (m: { type: string }) => {
-    if (m.type === 'cancel') controller.abort();
+  const signal = cancelSignal(port);
+  await runWithVault(port, data.vaultDir, async (vault) => {
+    const a = await resolveSide(vault, data.a, signal);
+    const b = 'evidenceId' in data.b ? await resolveSide(vault, data.b.evidenceId, signal) : await resolveSide(undefined, data.b.path, signal);
+    const diff = await runModelDiff(a, b, { signal });
+    return { type: 'done', diff, a: slim(a), b: slim(b) } as const;
   });
-  let vault: Vault | undefined;
-  let outcome: ModelDiffWorkerMessage;
-  try {
-    vault = await Vault.open(data.vaultDir);
-    const a = await resolveSide(vault, data.a, controller.signal);
-    const b = 'evidenceId' in data.b ? await resolveSide(vault, data.b.evidenceId, controller.signal) : await resolveSide(undefined, data.b.path, controller.signal);
-    const diff = await runModelDiff(a, b, { signal: controller.signal });
-    outcome = { type: 'done', diff, a: slim(a), b: slim(b) };
-  } catch (err) {
-    const coded = err instanceof EvaultError;
-    outcome = { type: 'error', code: coded ? err.code : 'INTERNAL', message: coded ? err.message : String((err as Error)?.stack ?? err) };
-  } finally {
-    vault?.close();
-  }
-  port.postMessage(outcome);
-  port.unref();
 }
 
 void main();

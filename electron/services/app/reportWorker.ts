@@ -9,8 +9,8 @@ import { EvaultError } from '../../../shared/errors.js';
 import { CertificateStore } from '../report/certStore.js';
 import { generateReport, type GeneratedReport, type ReportStep } from '../report/generate.js';
 import type { ReportOptions } from '../report/model.js';
-import { Vault } from '../vault/vault.js';
 import { askOwner, remoteSigner, type SignerInfo } from './remoteSigner.js';
+import { runWithVault, type WorkerError } from './vaultWorker.js';
 
 export interface ReportWorkerData {
   vaultDir: string;
@@ -29,16 +29,13 @@ export type ReportWorkerMessage =
   | { type: 'sign'; message: Uint8Array; key: 'ed25519' | 'companion' }
   | { type: 'commit' }
   | { type: 'done'; report: GeneratedReport; phasesMs: { collect: number; render: number; write: number } }
-  | { type: 'error'; code: string; message: string };
+  | WorkerError;
 
 async function main(): Promise<void> {
   const port = parentPort!;
   const data = workerData as ReportWorkerData;
   const phasesMs = { collect: 0, render: 0, write: 0 };
-  let vault: Vault | undefined;
-  let outcome: ReportWorkerMessage;
-  try {
-    vault = await Vault.open(data.vaultDir);
+  await runWithVault(port, data.vaultDir, async (vault) => {
     const report = await generateReport(vault, remoteSigner(data.signer, data.signBuffer, port, data.companionSpki), {
       caseRef: data.caseId,
       out: data.out,
@@ -51,16 +48,8 @@ async function main(): Promise<void> {
         if (!askOwner(data.signBuffer, port, { type: 'commit' } satisfies ReportWorkerMessage)) throw new EvaultError('CANCELLED', 'report cancelled; nothing was written');
       },
     });
-    outcome = { type: 'done', report, phasesMs };
-  } catch (err) {
-    const coded = err instanceof EvaultError;
-    outcome = { type: 'error', code: coded ? err.code : 'INTERNAL', message: coded ? err.message : String((err as Error)?.stack ?? err) };
-  } finally {
-    vault?.close();
-  }
-  // The vault is closed before the owner hears the outcome; then the thread may end.
-  port.postMessage(outcome);
-  port.unref();
+    return { type: 'done', report, phasesMs } as const;
+  });
 }
 
 void main();
