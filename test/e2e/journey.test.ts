@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { after, test, type TestContext } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { CaseSummary, EvidenceItem, DisclosureView, CustodyEventView } from '../../shared/api/types.js';
 import { PdfDocument } from '../../shared/report/pdfDocument.js';
@@ -27,6 +27,20 @@ import { STEP_IDS } from '../../shared/report/verify/types.js';
 import { corpusDir } from '../helpers/repoRoot.js';
 import { startHarness, type Harness } from './bridgeHarness.js';
 import { chromiumMissing, launchChromium, rendererMissing, resultsDir } from './chromium.js';
+
+/** A journey is one story: once a step fails, the later ones are skipped, not timed out. */
+function storySteps(t: TestContext): (name: string, fn: () => Promise<void> | void) => Promise<void> {
+  let broken = false;
+  return (name, fn) =>
+    t.test(name, { skip: broken ? 'an earlier step failed' : false }, async () => {
+      try {
+        await fn();
+      } catch (err) {
+        broken = true;
+        throw err;
+      }
+    });
+}
 
 const PASSPHRASE = 'correct horse battery staple 42';
 const LOG = join(corpusDir(), 'logs', 'ai', 'inference_audit.jsonl');
@@ -67,17 +81,7 @@ test('investigator journey in Chromium through the loopback bridge', { skip, tim
     page.on('pageerror', (e) => consoleErrors.push(String(e)));
     page.setDefaultTimeout(20_000);
     let caseId = '';
-    // The journey is one story: once a step fails, the later ones are skipped, not timed out.
-    let broken = false;
-    const step = (name: string, fn: () => Promise<void> | void) =>
-      t.test(name, { skip: broken ? 'an earlier step failed' : false }, async () => {
-        try {
-          await fn();
-        } catch (err) {
-          broken = true;
-          throw err;
-        }
-      });
+    const step = storySteps(t);
 
     await step('first run: create the examiner identity and see its fingerprint', async () => {
       const started = Date.now();
@@ -623,16 +627,7 @@ test('model examiner journey (dark theme): folder view, compare and record as fi
     const theCase = await h.call<CaseSummary>('createCase', { number: '2026-015', title: 'Tampered fine-tune', description: null });
     const base = hfFolder(join(h.root, 'hf-model'), false);
     const tuned = hfFolder(join(h.root, 'hf-model-tuned'), true);
-    let broken = false;
-    const step = (name: string, fn: () => Promise<void>) =>
-      t.test(name, { skip: broken ? 'an earlier step failed' : false }, async () => {
-        try {
-          await fn();
-        } catch (err) {
-          broken = true;
-          throw err;
-        }
-      });
+    const step = storySteps(t);
 
     await step('import two model folders; the folder view shows its members and the weights root', async () => {
       await page.goto(h.url);
