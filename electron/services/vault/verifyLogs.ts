@@ -54,7 +54,7 @@ export async function verifyLogEvidence(
   }
   // PII matches against the digest in the signed pii.scan finding.
   const digest = new PiiDigest();
-  for (const m of evidencePii(db, evidence.id)) digest.add(m);
+  for (const m of evidencePii(db, evidence.id)) digest.add(m.idx, m.field, m.type, m.start, m.end, m.subtype);
   const scan = [...(events?.values() ?? [])].find((e) => e.action === 'finding.recorded' && e.evidence === evidence.id && e.details.type === 'pii.scan');
   if (!scan || scan.details.digest !== digest.hex() || scan.details.matches !== digest.total) {
     issues.push({ ...at, seq: scan?.seq ?? at.seq, code: 'FINDINGS_MISMATCH', message: `stored PII matches of ${evidence.name} no longer match the signed PII finding`, expected: scan ? `${String(scan.details.matches)} matches, digest ${String(scan.details.digest)}` : 'a pii.scan finding', found: `${digest.total} matches, digest ${digest.hex()}` });

@@ -16,6 +16,7 @@ import type { AnalyzeOptions, LogAnalysis, RecordBatch } from './analyzeLog.js';
 import type { FromAnalyzer } from './analyzeThread.js';
 import type { FindingSink } from './findingSink.js';
 import type { LogFormat } from './format.js';
+import { decodeObserved } from './observedWire.js';
 
 export { LOG_PARSER, LOG_PARSER_VERSION } from './analyzeLog.js';
 
@@ -44,7 +45,7 @@ export async function ingestLog(db: Db, caseId: string, evidenceId: string, path
       writer.insert(r);
     }
     for (let i = 0; i < batch.placeholders.length; i += 2) placeholders.assign(batch.placeholders[i]!, batch.placeholders[i + 1]!);
-    for (const r of batch.observed) engine.observe(r);
+    for (const w of batch.observed) engine.observe(decodeObserved(w, batch.records));
   };
   const data: AnalyzeOptions = { path, name, year: options.year, salt: caseSalt(db, caseId), ...(options.format ? { format: options.format } : {}) };
   // Heap limits keep the import's peak RSS (two V8 heaps, besides SQLite's caches) bounded: V8

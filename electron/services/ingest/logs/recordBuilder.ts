@@ -10,6 +10,15 @@ export const MAX_PARSED_RECORD = 8 * 1024 * 1024;
 
 const LEAF_PREFIX = Buffer.from([0x00]);
 
+/** Reused for 0x00 ‖ bytes of ordinary records, so hashing one allocates nothing but its digest. */
+const scratch = Buffer.alloc(64 * 1024);
+
+function leafHash(bytes: Buffer): Buffer {
+  if (bytes.length >= scratch.length) return hash('sha256', Buffer.concat([LEAF_PREFIX, bytes], bytes.length + 1), 'buffer');
+  bytes.copy(scratch, 1);
+  return hash('sha256', scratch.subarray(0, bytes.length + 1), 'buffer');
+}
+
 export interface RawRecord {
   /** Byte offset of the record in the (decompressed) stream. */
   offset: number;
@@ -69,7 +78,7 @@ export class RecordBuilder {
     let record: RawRecord;
     if (!this.oversize) {
       const bytes = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.size);
-      record = { offset: this.offset, length: this.size, line: this.line, bytes, leaf: hash('sha256', Buffer.concat([LEAF_PREFIX, bytes], this.size + 1), 'buffer') };
+      record = { offset: this.offset, length: this.size, line: this.line, bytes, leaf: leafHash(bytes) };
     } else {
       record = { offset: this.offset, length: this.size, line: this.line, leaf: this.hash!.digest() };
       record.problem = `record of ${this.size} bytes exceeds the ${MAX_PARSED_RECORD / 1024 / 1024} MiB parse limit; it is hashed and kept in the stored file but not parsed`;

@@ -4,13 +4,11 @@
 // involved, and a SHA-256 over the RFC 8785 form of every finding in order — so each finding is
 // covered by a signature without a million-record log producing a million events. Each row points
 // at its event; verify-vault recomputes the digest from the rows.
-import { createHash } from 'node:crypto';
 import type { Signer } from '../../keys/signer.js';
 import { appendEvent } from '../../vault/custodyLog.js';
 import type { Db } from '../../vault/db.js';
 import { stmt } from '../../vault/queries/statements.js';
 import type { FindingSink } from './findingSink.js';
-import { findingLine } from './storedFinding.js';
 
 export { findingLine, toStoredFinding, type StoredFinding } from './storedFinding.js';
 
@@ -22,7 +20,7 @@ export interface RuleSetId {
 
 /** Binds the streamed findings of one log by type and stores them; returns how many there were. */
 export function recordFindings(db: Db, signer: Signer, caseId: string, evidenceId: string, sink: FindingSink, ruleset: RuleSetId): number {
-  // Copied inside SQLite: better-sqlite3 cannot write while a statement is being iterated.
+  // The rows are copied inside SQLite, one statement per type, after its event is signed.
   const copy = stmt(
     db,
     `INSERT INTO findings (case_id, evidence_id, type, rule, atlas, severity, records, field, start, end, explanation, score, event_seq)
@@ -31,23 +29,12 @@ export function recordFindings(db: Db, signer: Signer, caseId: string, evidenceI
             json_extract(finding, '$.explanation'), json_extract(finding, '$.score'), @event_seq
      FROM temp.pending_findings WHERE type = @type ORDER BY id`,
   );
-  for (const type of sink.types()) {
-    // Digest, count, rules and ATLAS ids first; then the rows are copied, pointing at the event.
-    const digest = createHash('sha256');
-    let count = 0;
-    const rules = new Set<string>();
-    const atlas = new Set<string>();
-    for (const f of sink.ofType(type)) {
-      digest.update(findingLine(f));
-      count++;
-      rules.add(f.rule);
-      if (f.atlas) atlas.add(f.atlas);
-    }
+  for (const { type, count, rules, atlas, digest } of sink.summaries()) {
     const { event } = appendEvent(db, signer, {
       caseId,
       action: 'finding.recorded',
       evidence: evidenceId,
-      details: { type, ruleset: ruleset.name, rulesetVersion: ruleset.version, rulesetHash: ruleset.hash, count, rules: [...rules].sort(), atlas: [...atlas].sort(), digest: digest.digest('hex') },
+      details: { type, ruleset: ruleset.name, rulesetVersion: ruleset.version, rulesetHash: ruleset.hash, count, rules, atlas, digest },
     });
     copy.run({ case_id: caseId, evidence_id: evidenceId, type, event_seq: event.seq });
   }

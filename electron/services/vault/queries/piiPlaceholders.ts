@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: UNLICENSED
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { canonicalPii } from '../../../../shared/pii/normalize.js';
 import { PLACEHOLDER_NAMES } from '../../../../shared/pii/redact.js';
 import type { PiiType } from '../../../../shared/findings.js';
@@ -8,7 +8,7 @@ import type { Db } from '../db.js';
 
 /** Salted hash of a value's canonical spelling (a card with spaces or dashes is one value). */
 export function piiValueHash(salt: string, type: string, value: string): string {
-  return createHash('sha256').update(`${salt}\n${type}\n${canonicalPii(type as PiiType, value)}`).digest('hex');
+  return hash('sha256', `${salt}\n${type}\n${canonicalPii(type as PiiType, value)}`, 'hex');
 }
 
 /** The case's salt, made on first use. */
