@@ -11,7 +11,7 @@ const GROUPS: { id: string; label: string; codes: string[] }[] = [
   { id: 'chain', label: 'Custody logs are unbroken hash chains in canonical form', codes: ['CHAIN_BROKEN', 'SEQ_GAP', 'EVENT_HASH_MISMATCH', 'EVENT_MALFORMED', 'EVENT_NOT_CANONICAL', 'LOG_MISMATCH'] },
   { id: 'rows', label: 'Cases and evidence match their signed events', codes: ['CASE_MISMATCH', 'EVIDENCE_MISMATCH', 'EVIDENCE_MISSING'] },
   { id: 'objects', label: 'Stored evidence re-hashed: SHA-256 as recorded', codes: ['OBJECT_MISSING', 'OBJECT_HASH_MISMATCH'] },
-  { id: 'logs', label: 'Log records, records roots and finding digests as signed', codes: ['RECORDS_MISMATCH', 'FINDINGS_MISMATCH'] },
+  { id: 'logs', label: 'Log records, records roots and finding digests as signed', codes: ['RECORDS_MISMATCH', 'FINDINGS_MISMATCH', 'PLACEHOLDER_CLASH'] },
   { id: 'checkpoints', label: 'Checkpoints are signed and match the logs', codes: ['CHECKPOINT_INVALID', 'ROOT_MISMATCH'] },
 ];
 

@@ -90,3 +90,17 @@ export function verifyFindingRows(db: Db, parsedLogs: ReadonlyMap<string, Readon
     if (!seen.has(key)) issues.push({ code: 'FINDINGS_MISMATCH', log: group[0]!.case_id, seq: group[0]!.event_seq, evidence: group[0]!.evidence_id, message: `${group.length} stored finding(s) point at no signed finding.recorded event` });
   }
 }
+
+/**
+ * No placeholder number given to two values of one case and type: a redacted view would print one
+ * placeholder for two different values. The numbering counter guarantees it (schema 5 dropped the
+ * UNIQUE index that re-checked it on every insert); this is the check, at verification time.
+ */
+export function verifyPlaceholderNumbers(db: Db, issues: VerifyIssue[]): void {
+  const clashes = db
+    .prepare('SELECT case_id, type, number, count(*) AS n FROM pii_placeholders GROUP BY case_id, type, number HAVING count(*) > 1 ORDER BY case_id, type, number LIMIT 20')
+    .all() as { case_id: string; type: string; number: number; n: number }[];
+  for (const c of clashes) {
+    issues.push({ code: 'PLACEHOLDER_CLASH', log: c.case_id, message: `placeholder number ${c.number} of ${c.type} is given to ${c.n} different values in case ${c.case_id}; redacted views would merge them`, expected: '1 value', found: `${c.n} values` });
+  }
+}

@@ -17,7 +17,7 @@ import { fingerprintFile } from '../ingest/fingerprint.js';
 import { checkpointOrigin, companionPossessionMessage, noteKeyName } from '../../../shared/custody/names.js';
 import { SCHEMA_VERSION } from './migrations/index.js';
 import { ObjectStore } from './objectStore.js';
-import { verifyFindingRows, verifyLogEvidence } from './verifyLogs.js';
+import { verifyFindingRows, verifyLogEvidence, verifyPlaceholderNumbers } from './verifyLogs.js';
 import { verifyModelEvidence } from './verifyModels.js';
 import { allCheckpoints } from './queries/checkpoints.js';
 import { listCases } from './queries/cases.js';
@@ -140,6 +140,7 @@ async function checkAll(db: Db, dir: string, verify: Ed25519Verify, external: { 
 
   await checkEvidence(db, dir, parsedLogs, result);
   verifyFindingRows(db, parsedLogs, result.issues);
+  verifyPlaceholderNumbers(db, result.issues);
   const claims: CheckpointClaim[] = [
     ...allCheckpoints(db).map((cp) => ({ note: cp.note, source: 'vault', row: { log: cp.log, size: cp.size, root: cp.root, signer: cp.signer } })),
     ...external.map((c) => ({ note: c.note, source: c.source })),

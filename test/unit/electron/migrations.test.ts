@@ -95,3 +95,23 @@ test('pii_matches reads the matches packed in each log record, one row per match
   ]);
   assert.throws(() => db.prepare('DELETE FROM pii_matches').run(), /cannot modify pii_matches because it is a view/);
 });
+
+test('schema 5 keeps every placeholder of a schema-4 vault, its append-only triggers, and drops only the number index', () => {
+  const db = freshDb();
+  db.pragma('foreign_keys = OFF');
+  migrate(db, MIGRATIONS.slice(0, 4));
+  const insert = db.prepare('INSERT INTO pii_placeholders (case_id, type, value_hash, number) VALUES (?, ?, ?, ?)');
+  insert.run('c', 'pii.email', 'h1', 1);
+  insert.run('c', 'pii.email', 'h2', 2);
+  insert.run('c', 'pii.ip', 'h1', 1);
+  const before = db.prepare('SELECT * FROM pii_placeholders ORDER BY case_id, type, value_hash').all();
+  const indexesBefore = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'pii_placeholders'").pluck().get() as number;
+  migrate(db, MIGRATIONS);
+  assert.equal(schemaVersion(db), 5);
+  assert.deepEqual(db.prepare('SELECT * FROM pii_placeholders ORDER BY case_id, type, value_hash').all(), before);
+  assert.equal(db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'pii_placeholders'").pluck().get(), indexesBefore - 1, 'the UNIQUE (case_id, type, number) index is gone');
+  assert.throws(() => db.prepare("UPDATE pii_placeholders SET number = 9 WHERE value_hash = 'h1'").run(), /append-only/);
+  assert.throws(() => db.prepare('DELETE FROM pii_placeholders').run(), /append-only/);
+  assert.throws(() => insert.run('c', 'pii.email', 'h1', 7), /UNIQUE constraint failed: pii_placeholders.case_id, pii_placeholders.type, pii_placeholders.value_hash/, 'a value still has one number');
+  assert.equal(db.prepare('SELECT count(*) FROM pii_placeholders').pluck().get(), 3);
+});

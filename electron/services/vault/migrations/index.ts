@@ -4,6 +4,7 @@ import updateToSchemaVersion1 from './0001-initial.js';
 import updateToSchemaVersion2 from './0002-log-records.js';
 import updateToSchemaVersion3 from './0003-models.js';
 import updateToSchemaVersion4 from './0004-examiner-organisation.js';
+import updateToSchemaVersion5 from './0005-placeholder-numbers.js';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, update: updateToSchemaVersion2 },
   { version: 3, update: updateToSchemaVersion3 },
   { version: 4, update: updateToSchemaVersion4 },
+  { version: 5, update: updateToSchemaVersion5 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

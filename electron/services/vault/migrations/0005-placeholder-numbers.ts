@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: UNLICENSED
+// Schema version 5: pii_placeholders without its UNIQUE (case_id, type, number) index. Numbers are
+// handed out by one counter per case and type inside the importing transaction (SQLite lets one
+// writer in at a time), so the index only re-checked that, at the price of a second B-tree insert
+// for every new PII value — about 40 % of numbering one (docs/BENCHMARKS.md, "Log import"). Its
+// check moves to verify-vault, which reports any number given twice. The table is rebuilt (SQLite
+// cannot drop a table constraint) with its rows and its append-only triggers.
+import type { Database } from 'better-sqlite3';
+
+export default function updateToSchemaVersion5(db: Database): void {
+  db.exec(`
+    CREATE TABLE pii_placeholders_v5 (
+      case_id TEXT NOT NULL REFERENCES cases(id),
+      type TEXT NOT NULL,
+      value_hash TEXT NOT NULL,
+      number INTEGER NOT NULL,
+      PRIMARY KEY (case_id, type, value_hash)
+    ) WITHOUT ROWID, STRICT;
+    INSERT INTO pii_placeholders_v5 (case_id, type, value_hash, number) SELECT case_id, type, value_hash, number FROM pii_placeholders;
+    DROP TABLE pii_placeholders;
+    ALTER TABLE pii_placeholders_v5 RENAME TO pii_placeholders;
+    CREATE TRIGGER pii_placeholders_no_update BEFORE UPDATE ON pii_placeholders
+      BEGIN SELECT RAISE(ABORT, 'append-only: pii_placeholders rows cannot be updated'); END;
+    CREATE TRIGGER pii_placeholders_no_delete BEFORE DELETE ON pii_placeholders
+      BEGIN SELECT RAISE(ABORT, 'append-only: pii_placeholders rows cannot be deleted'); END;
+  `);
+}
