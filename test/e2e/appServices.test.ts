@@ -75,6 +75,34 @@ test('an import in the worker thread reports progress and can be cancelled; noth
   }
 });
 
+test('another examiner unlocking during an import: the worker is refused the new key, nothing is recorded', { timeout: 120_000 }, async () => {
+  const f = await fresh();
+  try {
+    // A second examiner on this machine; then the first unlocks again and starts an import.
+    const other = await f.app.handlers.createIdentity(ctx, { name: 'Other Examiner', role: null, organisation: 'Lab', passphrase: PASSPHRASE });
+    // The other examiner's key is unlocked now (what unlock() does, less its slow key derivation),
+    // so the switch below lands while the import is still hashing, before the worker signs.
+    const otherSigner = await f.app.session.keystore.unlock(other.fingerprint, PASSPHRASE);
+    const otherIdentity = await f.app.session.summary(await f.app.session.keystore.find(other.fingerprint));
+    await f.app.handlers.unlock(ctx, { fingerprint: f.me.fingerprint, passphrase: PASSPHRASE });
+    const big = join(f.root, 'big.bin');
+    writeFileSync(big, Buffer.alloc(192 * 1024 * 1024, 9));
+    const running = f.app.handlers.importEvidence(ctx, { importId: 'switch-test-01', caseId: f.theCase.id, paths: [big] });
+    // Once hashing has visibly started: lock, and the other examiner unlocks.
+    while (!f.events.some((e) => e.name === 'importProgress' && (e.payload as { bytesDone: number }).bytesDone > 0)) await new Promise((r) => setTimeout(r, 5));
+    await f.app.handlers.lock(ctx);
+    await f.app.session.start(otherSigner, otherIdentity);
+    assert.equal((await f.app.handlers.status(ctx)).unlocked?.fingerprint, other.fingerprint);
+    await assert.rejects(running, (e: unknown) => e instanceof EvaultError && e.code === 'NO_KEY');
+    assert.equal((await f.app.handlers.listEvidence(ctx, { caseId: f.theCase.id })).length, 0, 'no evidence recorded');
+    assert.ok(!(await f.app.handlers.custodyEvents(ctx, { caseId: f.theCase.id })).some((e) => e.action === 'evidence.acquired'), 'no acquisition event');
+    const verified = await f.app.handlers.verifyVault(ctx, {});
+    assert.equal(verified.ok, true, JSON.stringify(verified.checks.filter((c) => !c.ok)));
+  } finally {
+    f.cleanup();
+  }
+});
+
 test('revealing PII appends a signed pii.revealed event that verify-vault and the report accept', { timeout: 60_000 }, async () => {
   const f = await fresh();
   try {

@@ -78,8 +78,10 @@ export class ImportRunner {
       worker.on('message', (m: WorkerMessage) => {
         if (m.type === 'sign') {
           // The session may have been locked meanwhile: then the worker's signing fails and the
-          // import rolls back, as the key must not be used after lock.
-          answerSignRequest(data.signBuffer, this.session.unlocked ? this.session.require().signer : undefined, m.message);
+          // import rolls back, as the key must not be used after lock. Also refused if another
+          // examiner unlocked meanwhile: the worker's events name the first one's key.
+          const current = this.session.unlocked ? this.session.require().signer : undefined;
+          answerSignRequest(data.signBuffer, current?.fingerprint === data.signer.fingerprint ? current : undefined, m.message);
         } else if (m.type === 'progress') {
           const p = { name: m.name, index: m.index, count: m.count, bytesDone: m.bytesDone, bytesTotal: m.bytesTotal };
           progress(p, p.bytesDone === p.bytesTotal && p.index === p.count - 1 ? 'recording' : 'hashing');

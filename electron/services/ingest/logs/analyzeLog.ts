@@ -3,8 +3,8 @@
 // readLogRecords), parsing, schema mapping, the FTS text, PII detection with the salted value hashes
 // placeholders are numbered by, the records root and the PII digest. It touches no database, so it
 // runs on its own thread (analyzeThread.ts) while the importer's thread writes the rows and runs the
-// AI-incident rules on what comes out of here — the rules cost about as much as storing, so that
-// split keeps both threads busy. Records come out in file order, in batches.
+// AI-incident rules on what comes out of here. That thread is the busier one; judging prompts here
+// instead was measured and not kept (docs/BENCHMARKS.md). Records come out in file order, in batches.
 import { hash } from 'node:crypto';
 import { toHex } from '../../../../shared/encoding.js';
 import { MerkleRootBuilder } from '../../../../shared/crypto/merkle.js';
