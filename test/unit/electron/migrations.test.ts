@@ -77,7 +77,7 @@ test('the query plans use the intended indexes', () => {
   // Time ranges and the timeline need no ts index: they reach a case's rows by evidence or id.
   assert.match(plan("SELECT * FROM log_records r JOIN evidence e ON e.id = r.evidence_id WHERE e.case_id = 'c' AND r.ts >= 'a' AND r.ts IS NOT NULL"), /SEARCH r USING INDEX sqlite_autoindex_log_records_1 \(evidence_id=\?\)/);
   assert.match(plan("SELECT * FROM log_records r JOIN evidence e ON e.id = r.evidence_id WHERE r.user = 'u' AND e.case_id = 'c' AND r.ts >= 'a'"), /SEARCH r USING INDEX log_records_user/);
-  assert.match(plan("SELECT number FROM pii_placeholders WHERE case_id = 'c' AND type = 't' AND value_hash = 'h'"), /SEARCH pii_placeholders USING PRIMARY KEY/);
+  assert.match(plan("SELECT number FROM pii_placeholders WHERE case_id = 'c' AND type = 't' AND value_hash = x'00'"), /SEARCH pii_placeholders USING PRIMARY KEY/);
 });
 
 test('pii_matches reads the matches packed in each log record, one row per match in record order', () => {
@@ -100,18 +100,22 @@ test('schema 5 keeps every placeholder of a schema-4 vault, its append-only trig
   const db = freshDb();
   db.pragma('foreign_keys = OFF');
   migrate(db, MIGRATIONS.slice(0, 4));
+  // Schema 4 kept the full SHA-256 in hex; schema 5 keeps its first 16 bytes.
+  const h1 = 'ab'.repeat(16) + 'cd'.repeat(16);
+  const h2 = '01'.repeat(32);
   const insert = db.prepare('INSERT INTO pii_placeholders (case_id, type, value_hash, number) VALUES (?, ?, ?, ?)');
-  insert.run('c', 'pii.email', 'h1', 1);
-  insert.run('c', 'pii.email', 'h2', 2);
-  insert.run('c', 'pii.ip', 'h1', 1);
-  const before = db.prepare('SELECT * FROM pii_placeholders ORDER BY case_id, type, value_hash').all();
+  insert.run('c', 'pii.email', h1, 1);
+  insert.run('c', 'pii.email', h2, 2);
+  insert.run('c', 'pii.ip', h1, 1);
+  const before = db.prepare('SELECT case_id, type, substr(value_hash, 1, 32) AS h, number FROM pii_placeholders ORDER BY case_id, type, h').all();
   const indexesBefore = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'pii_placeholders'").pluck().get() as number;
   migrate(db, MIGRATIONS);
   assert.equal(schemaVersion(db), 5);
-  assert.deepEqual(db.prepare('SELECT * FROM pii_placeholders ORDER BY case_id, type, value_hash').all(), before);
+  assert.deepEqual(db.prepare('SELECT case_id, type, lower(hex(value_hash)) AS h, number FROM pii_placeholders ORDER BY case_id, type, h').all(), before);
+  assert.deepEqual(db.prepare('SELECT DISTINCT typeof(value_hash) AS t, length(value_hash) AS n FROM pii_placeholders').all(), [{ t: 'blob', n: 16 }]);
   assert.equal(db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'pii_placeholders'").pluck().get(), indexesBefore - 1, 'the UNIQUE (case_id, type, number) index is gone');
-  assert.throws(() => db.prepare("UPDATE pii_placeholders SET number = 9 WHERE value_hash = 'h1'").run(), /append-only/);
+  assert.throws(() => db.prepare('UPDATE pii_placeholders SET number = 9 WHERE number = 1').run(), /append-only/);
   assert.throws(() => db.prepare('DELETE FROM pii_placeholders').run(), /append-only/);
-  assert.throws(() => insert.run('c', 'pii.email', 'h1', 7), /UNIQUE constraint failed: pii_placeholders.case_id, pii_placeholders.type, pii_placeholders.value_hash/, 'a value still has one number');
+  assert.throws(() => insert.run('c', 'pii.email', Buffer.from(h1.slice(0, 32), 'hex'), 7), /UNIQUE constraint failed: pii_placeholders.case_id, pii_placeholders.type, pii_placeholders.value_hash/, 'a value still has one number');
   assert.equal(db.prepare('SELECT count(*) FROM pii_placeholders').pluck().get(), 3);
 });

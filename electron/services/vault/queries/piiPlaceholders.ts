@@ -6,9 +6,20 @@ import type { PiiType } from '../../../../shared/findings.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db.js';
 
-/** Salted hash of a value's canonical spelling (a card with spaces or dashes is one value). */
+/**
+ * Salted hash of a value's canonical spelling (a card with spaces or dashes is one value): the first
+ * 128 bits of SHA-256, in hex. Stored as 16 bytes (schema 5): a smaller key keeps more of a large
+ * case's table in SQLite's cache; two values of a case would share a number only on a 128-bit collision.
+ */
 export function piiValueHash(salt: string, type: string, value: string): string {
-  return hash('sha256', `${salt}\n${type}\n${canonicalPii(type as PiiType, value)}`, 'hex');
+  return hash('sha256', `${salt}\n${type}\n${canonicalPii(type as PiiType, value)}`, 'hex').slice(0, 32);
+}
+
+/** The stored form of a value hash. */
+function key(valueHash: string): Buffer {
+  const bytes = Buffer.from(valueHash, 'hex');
+  if (bytes.length !== 16 || valueHash.length !== 32) throw new Error(`a PII value hash is 32 hex digits, not ${JSON.stringify(valueHash)}`);
+  return bytes;
 }
 
 /** The case's salt, made on first use. */
@@ -42,7 +53,7 @@ export class PlaceholderBook {
 
   /** The placeholder of a value already numbered, or a generic one. */
   lookup(type: string, value: string): string {
-    const n = this.find.get(this.caseId, type, piiValueHash(this.salt, type, value)) as number | undefined;
+    const n = this.find.get(this.caseId, type, key(piiValueHash(this.salt, type, value))) as number | undefined;
     return n === undefined ? `[${LABELS[type] ?? 'PII'}]` : placeholderText(type, n);
   }
 }
@@ -69,6 +80,6 @@ export class PlaceholderNumbering {
   /** Numbers a value (given as piiValueHash with the case's salt) if the case does not have it yet. */
   assign(type: string, valueHash: string): void {
     const n = (this.top.get(type) ?? 0) + 1;
-    if (this.insert.run(this.caseId, type, valueHash, n).changes === 1) this.top.set(type, n);
+    if (this.insert.run(this.caseId, type, key(valueHash), n).changes === 1) this.top.set(type, n);
   }
 }
