@@ -11,12 +11,10 @@ import { MerkleRootBuilder } from '../../../../shared/crypto/merkle.js';
 import { textFields } from '../../../../shared/logs/commonFields.js';
 import { mapRecord, type MappedRecord } from '../../../../shared/logs/schemas.js';
 import { detectPii } from '../../../../shared/pii/detect.js';
-import type { PiiMatch } from '../../../../shared/findings.js';
-import type { ObservedRecord } from '../../../../shared/rules/engine.js';
 import type { RecordValues } from '../../vault/queries/logRecords.js';
 import { piiValueHash } from '../../vault/queries/piiPlaceholders.js';
 import type { LogFormat } from './format.js';
-import { encodeObserved, type ObservedWire } from './observedWire.js';
+import { encodeObserved, type FlatPii, type ObservedWire } from './observedWire.js';
 import { PiiDigest } from './piiDigest.js';
 import { readLogRecords, type LogReadInfo } from './readLog.js';
 
@@ -97,7 +95,8 @@ export async function analyzeLog(o: AnalyzeOptions, emit: (batch: RecordBatch) =
     let mapped: MappedRecord = { schema: 'malformed', fields: {}, responsePointers: [], promptPointers: [] };
     let body = '';
     let piiJson: string | null = null;
-    let observed: ObservedRecord['pii'] | undefined;
+    /** What the rules see of the record's PII (undefined for a malformed record). */
+    let flatPii: FlatPii | undefined;
     if (r.malformed) {
       malformed++;
       firstMalformed ??= { index: r.index, line: r.line, reason: r.malformed };
@@ -108,7 +107,7 @@ export async function analyzeLog(o: AnalyzeOptions, emit: (batch: RecordBatch) =
       if (!mapped.fields.timestamp && format === 'text' && previousTs && (r.bytes?.[0] === 0x20 || r.bytes?.[0] === 0x09)) mapped.fields.timestamp = previousTs;
       const fields = textFields(r.value);
       body = fields.map((f) => f.text).join('\n');
-      const found: (PiiMatch & { field: string; value: string })[] = [];
+      flatPii = [];
       const packed: unknown[] = [];
       for (const f of fields) {
         for (const m of detectPii(f.text)) {
@@ -122,14 +121,10 @@ export async function analyzeLog(o: AnalyzeOptions, emit: (batch: RecordBatch) =
             seen.add(key);
             batch.placeholders.push(m.type, piiValueHash(o.salt, m.type, value));
           }
-          // Built field by field: an object spread here cost more than the rest of the loop.
-          const match: PiiMatch & { field: string; value: string } = { type: m.type, start: m.start, end: m.end, field: f.pointer, value };
-          if (m.subtype !== undefined) match.subtype = m.subtype;
-          found.push(match);
+          flatPii.push(m.type, m.start, m.end, subtype, f.pointer, value);
         }
       }
       if (packed.length > 0) piiJson = JSON.stringify(packed);
-      observed = found;
     }
     schemas[mapped.schema] = (schemas[mapped.schema] ?? 0) + 1;
     const f = mapped.fields;
@@ -158,7 +153,7 @@ export async function analyzeLog(o: AnalyzeOptions, emit: (batch: RecordBatch) =
       piiJson,
       body,
     ];
-    if (observed) batch.observed.push(encodeObserved(batch.records.length, row, f, observed, mapped.responsePointers, mapped.promptPointers));
+    if (flatPii) batch.observed.push(encodeObserved(batch.records.length, row, f, flatPii, mapped.responsePointers, mapped.promptPointers));
     batch.records.push(row);
     if (batch.records.length >= batchSize) {
       const full = batch;

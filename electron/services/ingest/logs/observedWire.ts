@@ -13,11 +13,17 @@ import type { RecordValues } from '../../vault/queries/logRecords.js';
 /** A text carried as itself, or as [start, end] in the row's FTS text when it appears there. */
 type Text = string | [number, number] | null;
 
-/** [position of the row in the batch, prompt, response, PII (6 values per match), response pointers, prompt pointers]. */
-export type ObservedWire = [at: number, prompt: Text, response: Text, pii: (string | number | null)[] | null, responsePointers: string[] | null, promptPointers: string[] | null];
+/**
+ * A record's PII matches as the analysis builds them, flat: six values per match — type, start,
+ * end, subtype (or null), field (JSON Pointer), value.
+ */
+export type FlatPii = (string | number | null)[];
 
-/** Values per match in ObservedWire's PII array: type, start, end, subtype, field, value. */
+/** Values per match in a FlatPii. */
 const STRIDE = 6;
+
+/** [position of the row in the batch, prompt, response, PII (FlatPii, null when none), response pointers, prompt pointers]. */
+export type ObservedWire = [at: number, prompt: Text, response: Text, pii: FlatPii | null, responsePointers: string[] | null, promptPointers: string[] | null];
 
 function text(value: string | undefined, body: string): Text {
   if (value === undefined) return null;
@@ -34,14 +40,9 @@ function untext(t: Text, body: string): string | undefined {
  * Encodes what the rules see of the row at `at` of a batch. The row (`values`) must already carry
  * the record's common fields and FTS text (RecordValues 7–15 and 17): they are not sent twice.
  */
-export function encodeObserved(at: number, values: RecordValues, fields: CommonFields, pii: ObservedRecord['pii'], responsePointers: string[] | undefined, promptPointers: string[] | undefined): ObservedWire {
+export function encodeObserved(at: number, values: RecordValues, fields: CommonFields, pii: FlatPii, responsePointers: string[] | undefined, promptPointers: string[] | undefined): ObservedWire {
   const body = values[17];
-  let flat: (string | number | null)[] | null = null;
-  if (pii.length > 0) {
-    flat = [];
-    for (const m of pii) flat.push(m.type, m.start, m.end, m.subtype ?? null, m.field, m.value);
-  }
-  return [at, text(fields.prompt, body), text(fields.response, body), flat, responsePointers ?? null, promptPointers ?? null];
+  return [at, text(fields.prompt, body), text(fields.response, body), pii.length > 0 ? pii : null, responsePointers ?? null, promptPointers ?? null];
 }
 
 /** The ObservedRecord an encoded entry stands for, given the batch's rows. */

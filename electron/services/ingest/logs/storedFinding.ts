@@ -18,14 +18,12 @@ export interface StoredFinding {
   score: number | null;
 }
 
-const orNull = (v: string | number | null): string => (v === null ? 'null' : canonicalize(v));
-
 /**
  * The RFC 8785 line of a finding: canonicalize() of its ten fields, written out with the keys
  * already in canonical order (one is written per finding, hundreds of thousands per large log).
  */
 export function findingLine(f: StoredFinding): string {
-  return `{"atlas":${orNull(f.atlas)},"end":${orNull(f.end)},"explanation":${canonicalize(f.explanation)},"field":${orNull(f.field)},"records":${canonicalize(f.records)},"rule":${canonicalize(f.rule)},"score":${orNull(f.score)},"severity":${canonicalize(f.severity)},"start":${orNull(f.start)},"type":${canonicalize(f.type)}}\n`;
+  return `{"atlas":${canonicalize(f.atlas)},"end":${canonicalize(f.end)},"explanation":${canonicalize(f.explanation)},"field":${canonicalize(f.field)},"records":${canonicalize(f.records)},"rule":${canonicalize(f.rule)},"score":${canonicalize(f.score)},"severity":${canonicalize(f.severity)},"start":${canonicalize(f.start)},"type":${canonicalize(f.type)}}\n`;
 }
 
 /** The stored, signed form of a finding (scores rounded so the canonical JSON is the same everywhere). */

@@ -21,7 +21,9 @@ test('what the rules see survives the compact form and a structured clone unchan
     { fields: { timestamp: '2026-01-01T00:00:00.000Z' }, body: '', pii: [] },
   ];
   const rows = cases.map((c, i) => row(100 + i, c.fields, c.body));
-  const wire = cases.map((c, i) => encodeObserved(i, rows[i]!, c.fields, c.pii, c.resp, c.prompt));
+  // The analysis builds the matches flat: type, start, end, subtype, field, value.
+  const flat = (pii: ObservedRecord['pii']) => pii.flatMap((m) => [m.type, m.start, m.end, m.subtype ?? null, m.field, m.value]);
+  const wire = cases.map((c, i) => encodeObserved(i, rows[i]!, c.fields, flat(c.pii), c.resp, c.prompt));
   const [rows2, wire2] = structuredClone([rows, wire]);
   cases.forEach((c, i) => {
     const back = decodeObserved(wire2[i]!, rows2);
